@@ -1,0 +1,34 @@
+package com.fieldsync.connector;
+
+import java.util.Optional;
+
+/**
+ * An adapter that pushes ERP record changes to one mobile platform. Implementations are CDI beans;
+ * the core finds them all with {@code Instance<Connector>}.
+ */
+public interface Connector {
+
+    /** Stable platform name, stored in the outbox and link tables (e.g. {@code odyssee}). */
+    String platform();
+
+    /** Whether the admin switched this platform on; disabled platforms get no outbox rows. */
+    boolean enabled();
+
+    /**
+     * Why the connector cannot work right now (missing or malformed config, naming the key), or
+     * empty when its configuration is complete. Must not call the remote.
+     */
+    Optional<String> configurationProblem();
+
+    /** A new remote id to reserve before creating a record, or empty if the platform assigns ids. */
+    Optional<String> newRemoteId();
+
+    /**
+     * Sends the record's latest state. Must not throw for remote failures: every failure is an
+     * {@link Outcome}. Never logs secrets.
+     */
+    Outcome push(PushRequest request);
+
+    /** A cheap authenticated call, used to find out whether rejected credentials work again. */
+    Outcome probe();
+}

@@ -1,0 +1,105 @@
+package com.fieldsync.odyssee;
+
+import com.fieldsync.connector.Outcome;
+import com.fieldsync.odyssee.api.ErrorBody;
+import com.fieldsync.odyssee.api.IdOnly;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/** Classifies Odyssee's answers: whose fault, worth retrying, and the message to show. */
+final class OdysseeErrors {
+
+    private static final Jsonb JSONB = JsonbBuilder.create();
+    private static final int MAX_MESSAGE = 500;
+
+    private OdysseeErrors() {}
+
+    static Outcome outcome(Response response) {
+        int status = response.getStatus();
+        String message = message(response);
+        if (status == 401 || status == 403) {
+            return new Outcome.AuthFailed(
+                    status,
+                    "Odyssee refused the configured credentials (HTTP " + status + "); check "
+                            + OdysseeSettings.USERNAME + ", " + OdysseeSettings.PASSWORD + " and "
+                            + OdysseeSettings.DOMAIN);
+        }
+        if (status == 429 || status == 408 || status >= 500) {
+            return new Outcome.Transient("HTTP " + status + ": " + message, retryAfter(response));
+        }
+        return new Outcome.Rejected(status, message);
+    }
+
+    /** The remote's {@code message}, else its body text, bounded; never throws. */
+    private static String message(Response response) {
+        String text;
+        try {
+            text = response.hasEntity() ? response.readEntity(String.class) : "";
+        } catch (ProcessingException | IllegalStateException e) {
+            return "(unreadable body: " + describe(e) + ")";
+        }
+        if (text == null || text.isBlank()) {
+            return "(empty body)";
+        }
+        try {
+            ErrorBody body = JSONB.fromJson(text, ErrorBody.class);
+            if (body != null && body.message != null && !body.message.isBlank()) {
+                return bounded(body.message);
+            }
+        } catch (JsonbException e) {
+            // Not JSON: the text itself is the best message there is.
+        }
+        return bounded(text);
+    }
+
+    static Optional<String> returnedId(Response response) {
+        try {
+            if (!response.hasEntity()) {
+                return Optional.empty();
+            }
+            IdOnly id = JSONB.fromJson(response.readEntity(String.class), IdOnly.class);
+            return Optional.ofNullable(id).map(i -> i.id).filter(i -> !i.isBlank());
+        } catch (JsonbException | ProcessingException | IllegalStateException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code Retry-After} in seconds or as an HTTP date; null when absent or unreadable. */
+    static Duration retryAfter(Response response) {
+        String value = response.getHeaderString("Retry-After");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+        } catch (NumberFormatException e) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (DateTimeParseException ignored) {
+                return null;
+            }
+        }
+    }
+
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    private static String bounded(String text) {
+        return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + "…";
+    }
+}

@@ -1,0 +1,22 @@
+package com.fieldsync.outbox;
+
+import com.fieldsync.erp.ChangeKind;
+import com.fieldsync.erp.EntityType;
+import java.util.Map;
+
+/**
+ * A record claimed for one delivery: its oldest queued row ({@code headId}, which holds the claim)
+ * and the newest one ({@code lastId}) whose fields are sent, all rows in between being coalesced.
+ */
+record ClaimedRecord(
+        long headId,
+        long lastId,
+        int coalesced,
+        long leaseUntil,
+        int attempts,
+        String recordKey,
+        String platform,
+        EntityType type,
+        String erpKey,
+        ChangeKind kind,
+        Map<String, Object> fields) {}

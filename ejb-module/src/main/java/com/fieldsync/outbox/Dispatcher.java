@@ -1,0 +1,169 @@
+package com.fieldsync.outbox;
+
+import com.fieldsync.config.Settings;
+import com.fieldsync.connector.Connector;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Drains the outbox: claims a batch of due records, delivers them with bounded concurrency, and
+ * repeats while work is due. Woken after every ERP commit that queued something and by the sweep
+ * timer; at most one pump runs per instance, and several instances share the queue through the
+ * database claim.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    OutboxStore store;
+
+    @Inject
+    RecordDelivery delivery;
+
+    @Inject
+    Connectors connectors;
+
+    @Inject
+    PlatformHolds holds;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Clock clock;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private volatile boolean stopped;
+    private ExecutorService pump;
+    private ThreadPoolExecutor workers;
+
+    /** Asks for a pass over the outbox soon; cheap and non-blocking, safe from any thread. */
+    public void wake() {
+        again.set(true);
+        if (!stopped && running.compareAndSet(false, true)) {
+            pumpExecutor().execute(this::pump);
+        }
+    }
+
+    private void pump() {
+        try {
+            while (again.getAndSet(false) && !stopped) {
+                DispatchSettings s = DispatchSettings.from(settings);
+                probeHeldPlatforms(s);
+                while (!stopped && round(s) > 0) {
+                    s = DispatchSettings.from(settings);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "FieldSync dispatcher round failed; retrying on the next wake-up", e);
+        } finally {
+            running.set(false);
+            if (again.get() && !stopped) {
+                wake();
+            }
+        }
+    }
+
+    /** One claim-and-deliver pass; returns how many records were claimed. */
+    int round(DispatchSettings s) {
+        long now = clock.millis();
+        List<String> platforms = new ArrayList<>();
+        for (Connector c : connectors.enabled()) {
+            if (holds.open(c.platform(), now) && c.configurationProblem().isEmpty()) {
+                platforms.add(c.platform());
+            }
+        }
+        List<ClaimedRecord> claimed = store.claim(platforms, s.batchSize(), now, now + s.leaseMillis());
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        ThreadPoolExecutor pool = workers(s.concurrency());
+        List<Future<?>> running = new ArrayList<>(claimed.size());
+        for (ClaimedRecord record : claimed) {
+            running.add(pool.submit(() -> delivery.deliver(record, s)));
+        }
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0;
+            } catch (Exception e) {
+                // The record stays INFLIGHT until its lease ends, then it is claimed again.
+                LOG.log(Level.WARNING, "FieldSync delivery failed unexpectedly", e);
+            }
+        }
+        return claimed.size();
+    }
+
+    private void probeHeldPlatforms(DispatchSettings s) {
+        long now = clock.millis();
+        for (Connector c : connectors.enabled()) {
+            holds.hold(c.platform())
+                    .filter(h -> h.credentials() && h.until() <= now)
+                    .ifPresent(h -> delivery.probe(c, s));
+        }
+    }
+
+    private synchronized ExecutorService pumpExecutor() {
+        if (pump == null) {
+            pump = Executors.newSingleThreadExecutor(threads);
+        }
+        return pump;
+    }
+
+    private synchronized ThreadPoolExecutor workers(int concurrency) {
+        if (workers == null) {
+            workers = new ThreadPoolExecutor(
+                    concurrency, concurrency, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
+        } else if (workers.getMaximumPoolSize() != concurrency) {
+            if (concurrency > workers.getMaximumPoolSize()) {
+                workers.setMaximumPoolSize(concurrency);
+                workers.setCorePoolSize(concurrency);
+            } else {
+                workers.setCorePoolSize(concurrency);
+                workers.setMaximumPoolSize(concurrency);
+            }
+        }
+        return workers;
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        stopped = true;
+        for (ExecutorService e : new ExecutorService[] {pump, workers}) {
+            if (e != null) {
+                e.shutdown();
+                try {
+                    if (!e.awaitTermination(10, TimeUnit.SECONDS)) {
+                        e.shutdownNow();
+                    }
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    e.shutdownNow();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package com.fieldsync.outbox;
+
+import com.fieldsync.connector.Connector;
+import com.fieldsync.connector.Outcome;
+import com.fieldsync.connector.PushRequest;
+import com.fieldsync.connector.PushRequest.LinkState;
+import com.fieldsync.links.Link;
+import com.fieldsync.links.LinkStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
+
+/** Delivers one claimed record to its platform and records the outcome. */
+@ApplicationScoped
+public class RecordDelivery {
+
+    private static final Logger LOG = Logger.getLogger(RecordDelivery.class.getName());
+
+    @Inject
+    OutboxStore store;
+
+    @Inject
+    LinkStore links;
+
+    @Inject
+    Connectors connectors;
+
+    @Inject
+    PlatformHolds holds;
+
+    @Inject
+    Clock clock;
+
+    void deliver(ClaimedRecord r, DispatchSettings s) {
+        Optional<Connector> found = connectors.byPlatform(r.platform());
+        if (found.isEmpty()) {
+            long now = clock.millis();
+            store.retryLater(r, now, now + s.backoff().maxMillis(), false, 0, "no connector for " + r.platform(), null);
+            return;
+        }
+        Connector connector = found.get();
+        PushRequest request = request(r, connector);
+        Outcome outcome = connector.push(request);
+        record(r, connector, outcome, s);
+    }
+
+    private PushRequest request(ClaimedRecord r, Connector connector) {
+        Optional<Link> link = links.find(r.recordKey());
+        LinkState state;
+        String remoteId;
+        if (link.isEmpty()) {
+            String reserved = connector.newRemoteId().orElse(null);
+            Link fresh =
+                    links.reserve(r.recordKey(), r.platform(), r.type().name(), r.erpKey(), reserved, clock.millis());
+            state = LinkState.NEW;
+            remoteId = fresh.getRemoteId();
+        } else {
+            state = link.get().isConfirmed() ? LinkState.CONFIRMED : LinkState.UNCONFIRMED;
+            remoteId = link.get().getRemoteId();
+        }
+        String lastHash = link.map(Link::getLastHash).orElse(null);
+        return new PushRequest(
+                r.type(),
+                r.erpKey(),
+                r.kind(),
+                r.fields(),
+                remoteId,
+                state,
+                lastHash,
+                (type, erpKey) -> links.confirmedRemoteId(OutboxEntry.recordKey(r.platform(), type.name(), erpKey)));
+    }
+
+    private void record(ClaimedRecord r, Connector connector, Outcome outcome, DispatchSettings s) {
+        long now = clock.millis();
+        if (outcome instanceof Outcome.Delivered d) {
+            store.done(r, now, null, d);
+        } else if (outcome instanceof Outcome.Unchanged) {
+            store.done(r, now, "unchanged: no call made", null);
+        } else if (outcome instanceof Outcome.NotApplicable n) {
+            store.done(r, now, n.reason(), null);
+        } else if (outcome instanceof Outcome.Rejected rej) {
+            LOG.warning(() -> "FieldSync: " + r.platform() + " rejected " + r.type() + " '" + r.erpKey() + "' ("
+                    + rej.status() + "): " + rej.message() + "; dead-lettered for an admin to fix and replay");
+            store.dead(r, now, rej.status(), rej.message());
+        } else if (outcome instanceof Outcome.Transient t) {
+            retryTransient(r, t, s, now);
+        } else if (outcome instanceof Outcome.AuthFailed a) {
+            holds.holdForCredentials(r.platform(), now + s.authProbeMillis(), a.message());
+            store.retryLater(r, now, now, false, a.status(), a.message(), null);
+        } else if (outcome instanceof Outcome.WaitingFor w) {
+            String dependency = OutboxEntry.recordKey(r.platform(), w.type().name(), w.erpKey());
+            long delay = Math.min(s.backoff().delayMillis(r.attempts() + 1, null, () -> 1.0), 60_000);
+            String why = "waiting for " + w.type() + " '" + w.erpKey() + "' to reach " + r.platform();
+            store.retryLater(r, now, now + delay, true, 0, why, dependency);
+        }
+    }
+
+    private void retryTransient(ClaimedRecord r, Outcome.Transient t, DispatchSettings s, long now) {
+        int attempt = r.attempts() + 1;
+        if (s.backoff().exhausted(attempt)) {
+            store.dead(r, now, 0, "gave up after " + attempt + " attempts: " + t.message());
+            return;
+        }
+        long delay = s.backoff().delayMillis(attempt, t.retryAfter(), ThreadLocalRandom.current()::nextDouble);
+        if (t.retryAfter() != null) {
+            holds.throttle(r.platform(), now + delay, t.message());
+        }
+        store.retryLater(r, now, now + delay, true, 0, t.message(), null);
+    }
+
+    /** Tries the platform's credentials again; lifts the hold if they work. */
+    void probe(Connector connector, DispatchSettings s) {
+        Outcome outcome = connector.probe();
+        long now = clock.millis();
+        if (outcome instanceof Outcome.AuthFailed a) {
+            holds.holdForCredentials(connector.platform(), now + s.authProbeMillis(), a.message());
+        } else if (outcome instanceof Outcome.Transient t) {
+            holds.holdForCredentials(connector.platform(), now + s.authProbeMillis(), t.message());
+        } else {
+            holds.release(connector.platform());
+        }
+    }
+}

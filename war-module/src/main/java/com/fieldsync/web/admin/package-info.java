@@ -1,0 +1,2 @@
+/** The admin REST API (role {@code fieldsync-admin}): connector status, queue depth, dead letters. */
+package com.fieldsync.web.admin;
