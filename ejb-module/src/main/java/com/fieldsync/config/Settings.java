@@ -3,6 +3,8 @@ package com.fieldsync.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
@@ -19,6 +21,9 @@ public class Settings {
 
     @Inject
     Config config;
+
+    /** Problems already logged: settings are read every round, the log should say it once. */
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     /** The trimmed value, empty when unset or blank. */
     public Optional<String> string(String key) {
@@ -41,7 +46,9 @@ public class Settings {
         }
         Optional<String> problem = problem(key, defaultValue, min, max);
         if (problem.isPresent()) {
-            LOG.warning(problem.get());
+            if (warned.add(problem.get())) {
+                LOG.warning(problem.get());
+            }
             return defaultValue;
         }
         return Integer.parseInt(raw.get());

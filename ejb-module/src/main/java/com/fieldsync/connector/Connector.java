@@ -20,9 +20,6 @@ public interface Connector {
      */
     Optional<String> configurationProblem();
 
-    /** A new remote id to reserve before creating a record, or empty if the platform assigns ids. */
-    Optional<String> newRemoteId();
-
     /**
      * Sends the record's latest state. Must not throw for remote failures: every failure is an
      * {@link Outcome}. Never logs secrets.

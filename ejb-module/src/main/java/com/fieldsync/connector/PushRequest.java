@@ -12,10 +12,12 @@ import java.util.Optional;
  * @param erpKey the ERP key
  * @param kind upsert or delete
  * @param fields the ERP's synchronised fields (coalesced: the newest queued change wins)
- * @param remoteId the platform id linked to this record, or reserved for creating it
+ * @param remoteId the platform id linked to this record; null when {@code linkState} is NEW
  * @param linkState whether the record is known to exist remotely
  * @param lastSentHash hash of the payload last confirmed by the platform, or null
  * @param references resolves the ERP key of a referenced record to its platform id
+ * @param reservation commits the id a create is about to use; the connector must call it right
+ *     before sending a create, so that a crash after the create leaves a trace to check
  */
 public record PushRequest(
         EntityType type,
@@ -25,11 +27,12 @@ public record PushRequest(
         String remoteId,
         LinkState linkState,
         String lastSentHash,
-        References references) {
+        References references,
+        Reservation reservation) {
 
     /** What FieldSync knows about the remote copy of a record. */
     public enum LinkState {
-        /** No remote record yet; {@code remoteId} was reserved just now, nothing was sent before. */
+        /** No remote record yet and no create was ever sent. */
         NEW,
         /** A create was attempted earlier with {@code remoteId}; whether it happened is unknown. */
         UNCONFIRMED,
@@ -42,5 +45,15 @@ public record PushRequest(
     public interface References {
         /** The platform id of the referenced ERP record, if it has been synchronised. */
         Optional<String> remoteId(EntityType type, String erpKey);
+    }
+
+    /** Commits the remote id of a create before it is sent. */
+    @FunctionalInterface
+    public interface Reservation {
+        /**
+         * Stores {@code proposedRemoteId} (null if the platform assigns ids) as this record's
+         * unconfirmed link and returns the id to create with.
+         */
+        String reserve(String proposedRemoteId);
     }
 }

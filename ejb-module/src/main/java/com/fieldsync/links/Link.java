@@ -39,8 +39,10 @@ public class Link {
     @Column(name = "LAST_HASH", length = 64)
     private String lastHash;
 
+    // EAGER on purpose: with a lazy basic, EclipseLink's fetch-group load on first write
+    // overwrote the other changes made in confirm() (seen on Payara 6.2025.10).
     @Lob
-    @Basic(fetch = FetchType.LAZY)
+    @Basic(fetch = FetchType.EAGER)
     @Column(name = "LAST_PAYLOAD")
     private String lastPayload;
 

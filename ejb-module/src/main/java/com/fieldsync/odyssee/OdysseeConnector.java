@@ -54,11 +54,6 @@ public class OdysseeConnector implements Connector {
     }
 
     @Override
-    public Optional<String> newRemoteId() {
-        return Optional.of(UUID.randomUUID().toString());
-    }
-
-    @Override
     public Outcome push(PushRequest request) {
         if (request.kind() == ChangeKind.DELETE) {
             return new Outcome.NotApplicable("Odyssee's API has no delete; the record stays on the platform");
@@ -80,10 +75,16 @@ public class OdysseeConnector implements Connector {
         if (request.linkState() == PushRequest.LinkState.CONFIRMED && hash.equals(request.lastSentHash())) {
             return new Outcome.Unchanged();
         }
-        return call(api -> send(api, request.linkState(), record, body, hash));
+        return call(api -> send(api, request.linkState(), request.reservation(), record, body, hash));
     }
 
-    private Outcome send(OdysseeApi api, PushRequest.LinkState state, OdysseeRecord record, String body, String hash) {
+    private Outcome send(
+            OdysseeApi api,
+            PushRequest.LinkState state,
+            PushRequest.Reservation reservation,
+            OdysseeRecord record,
+            String body,
+            String hash) {
         String controller = record.controller();
         if (state == PushRequest.LinkState.UNCONFIRMED) {
             // An earlier create may or may not have happened: ask before creating again.
@@ -98,7 +99,9 @@ public class OdysseeConnector implements Connector {
             }
         }
         if (state == PushRequest.LinkState.NEW) {
-            return create(api, record, body, hash);
+            record.id = reservation.reserve(UUID.randomUUID().toString());
+            String withId = JSONB.toJson(record);
+            return create(api, record, withId, sha256(withId));
         }
         try (Response updated = api.update(controller, record.id, body)) {
             if (updated.getStatus() == 404) {

@@ -134,7 +134,7 @@ public class OutboxStore {
                     now);
         }
         em.createQuery("UPDATE OutboxEntry e SET e.state = :done, e.doneAt = :now, e.lastAttemptAt = :now,"
-                        + " e.lastError = :note, e.waitingFor = NULL"
+                        + " e.lastError = :note, e.waitingFor = NULL, e.leaseUntil = 0"
                         + " WHERE e.recordKey = :rk AND e.id BETWEEN :head AND :last AND e.state IN :open")
                 .setParameter("done", OutboxState.DONE)
                 .setParameter("now", now)

@@ -42,35 +42,27 @@ public class RecordDelivery {
             return;
         }
         Connector connector = found.get();
-        PushRequest request = request(r, connector);
+        PushRequest request = request(r);
         Outcome outcome = connector.push(request);
         record(r, connector, outcome, s);
     }
 
-    private PushRequest request(ClaimedRecord r, Connector connector) {
+    private PushRequest request(ClaimedRecord r) {
         Optional<Link> link = links.find(r.recordKey());
-        LinkState state;
-        String remoteId;
-        if (link.isEmpty()) {
-            String reserved = connector.newRemoteId().orElse(null);
-            Link fresh =
-                    links.reserve(r.recordKey(), r.platform(), r.type().name(), r.erpKey(), reserved, clock.millis());
-            state = LinkState.NEW;
-            remoteId = fresh.getRemoteId();
-        } else {
-            state = link.get().isConfirmed() ? LinkState.CONFIRMED : LinkState.UNCONFIRMED;
-            remoteId = link.get().getRemoteId();
-        }
-        String lastHash = link.map(Link::getLastHash).orElse(null);
+        LinkState state = link.map(l -> l.isConfirmed() ? LinkState.CONFIRMED : LinkState.UNCONFIRMED)
+                .orElse(LinkState.NEW);
         return new PushRequest(
                 r.type(),
                 r.erpKey(),
                 r.kind(),
                 r.fields(),
-                remoteId,
+                link.map(Link::getRemoteId).orElse(null),
                 state,
-                lastHash,
-                (type, erpKey) -> links.confirmedRemoteId(OutboxEntry.recordKey(r.platform(), type.name(), erpKey)));
+                link.map(Link::getLastHash).orElse(null),
+                (type, erpKey) -> links.confirmedRemoteId(OutboxEntry.recordKey(r.platform(), type.name(), erpKey)),
+                proposed -> links.reserve(
+                                r.recordKey(), r.platform(), r.type().name(), r.erpKey(), proposed, clock.millis())
+                        .getRemoteId());
     }
 
     private void record(ClaimedRecord r, Connector connector, Outcome outcome, DispatchSettings s) {
@@ -92,7 +84,11 @@ public class RecordDelivery {
             store.retryLater(r, now, now, false, a.status(), a.message(), null);
         } else if (outcome instanceof Outcome.WaitingFor w) {
             String dependency = OutboxEntry.recordKey(r.platform(), w.type().name(), w.erpKey());
-            long delay = Math.min(s.backoff().delayMillis(r.attempts() + 1, null, () -> 1.0), 60_000);
+            // The referenced record may have been confirmed by a concurrent delivery while this one
+            // was mapped; its nudge could not reach this claimed row, so look once more.
+            long delay = links.confirmedRemoteId(dependency).isPresent()
+                    ? 0
+                    : Math.min(s.backoff().delayMillis(r.attempts() + 1, null, () -> 1.0), 60_000);
             String why = "waiting for " + w.type() + " '" + w.erpKey() + "' to reach " + r.platform();
             store.retryLater(r, now, now + delay, true, 0, why, dependency);
         }

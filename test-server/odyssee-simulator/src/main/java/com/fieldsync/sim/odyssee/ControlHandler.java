@@ -1,0 +1,150 @@
+package com.fieldsync.sim.odyssee;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * {@code /_sim/…}: the Java API over HTTP, for a simulator running in another process (the demo, manual tests). No
+ * auth, not logged as calls, never faulted.
+ *
+ * <pre>
+ * GET    /_sim/calls                 the call log, a JSON array
+ * DELETE /_sim/calls                 clears it
+ * POST   /_sim/reset                 data, faults and calls cleared
+ * GET    /_sim/records/{Controller}  all rows, unpaged, a JSON array
+ * POST   /_sim/records/{Controller}  seeds one row (body: the row), answers it
+ * POST   /_sim/faults                {"method":…,"controller":…,"fault":"status|…","value":N,"times":N|"always":true}
+ * DELETE /_sim/faults                clears them
+ * GET    /_sim/clock                 {"now":…}
+ * POST   /_sim/clock                 {"set":"2024-01-01T00:00:00.000Z"} and/or {"advanceMillis":N}, or {"system":true}
+ * </pre>
+ */
+final class ControlHandler implements HttpHandler {
+    static final String PREFIX = "/_sim/";
+
+    private final OdysseeSimulator sim;
+
+    ControlHandler(OdysseeSimulator sim) {
+        this.sim = sim;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Response response;
+            try {
+                response = route(
+                        exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body);
+            } catch (IllegalArgumentException | JsonException | ClassCastException | NullPointerException e) {
+                response = Response.message(400, String.valueOf(e.getMessage()));
+            }
+            response.send(exchange);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private Response route(String method, String path, String body) {
+        String what = path.substring(PREFIX.length());
+        String request = method + " " + (what.startsWith("records/") ? "records/" : what);
+        switch (request) {
+            case "GET calls":
+                JsonArrayBuilder calls = Json.createArrayBuilder();
+                sim.calls().forEach(call -> calls.add(toJson(call)));
+                return Response.json(200, calls.build());
+            case "DELETE calls":
+                sim.clearCalls();
+                return Response.empty(204);
+            case "POST reset":
+                sim.reset();
+                return Response.empty(204);
+            case "GET records/":
+                JsonArrayBuilder rows = Json.createArrayBuilder();
+                sim.records(controller(what)).forEach(rows::add);
+                return Response.json(200, rows.build());
+            case "POST records/":
+                return Response.json(201, sim.put(controller(what), object(body)));
+            case "POST faults":
+                addFault(object(body));
+                return Response.empty(204);
+            case "DELETE faults":
+                sim.faults().clear();
+                return Response.empty(204);
+            case "GET clock":
+                return clock();
+            case "POST clock":
+                moveClock(object(body));
+                return clock();
+            default:
+                return Response.message(404, "unknown control request: " + method + " " + path);
+        }
+    }
+
+    private void addFault(JsonObject spec) {
+        Fault fault = Fault.parse(
+                spec.getString("fault", null),
+                spec.containsKey("value") ? spec.getJsonNumber("value").longValue() : 0);
+        String method = spec.getString("method", null);
+        String controller = spec.getString("controller", null);
+        if (spec.getBoolean("always", false)) {
+            sim.faults().always(method, controller, fault);
+        } else {
+            sim.faults().times(spec.getInt("times", 1), method, controller, fault);
+        }
+    }
+
+    private void moveClock(JsonObject spec) {
+        if (spec.getBoolean("system", false)) {
+            sim.clock().useSystemTime();
+        }
+        if (spec.containsKey("set")) {
+            String text = spec.getString("set");
+            sim.clock()
+                    .set(Dates.parse(text).orElseThrow(() -> new IllegalArgumentException("not a datetime: " + text)));
+        }
+        JsonNumber advance = spec.getJsonNumber("advanceMillis");
+        if (advance != null) {
+            sim.clock().advance(Duration.ofMillis(advance.longValue()));
+        }
+    }
+
+    private Response clock() {
+        Instant now = sim.clock().now();
+        return Response.json(
+                200, Json.createObjectBuilder().add("now", Dates.format(now)).build());
+    }
+
+    private static String controller(String what) {
+        return what.substring("records/".length()).replaceAll("/$", "");
+    }
+
+    private static JsonObject toJson(Call call) {
+        return Json.createObjectBuilder()
+                .add("method", call.method())
+                .add("path", call.path())
+                .add("query", call.query() == null ? JsonValue.NULL : Json.createValue(call.query()))
+                .add("status", call.status())
+                .add("requestBody", call.requestBody())
+                .add("atNanos", call.atNanos())
+                .build();
+    }
+
+    private static JsonObject object(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body.isBlank() ? "{}" : body))) {
+            return reader.readObject();
+        }
+    }
+}

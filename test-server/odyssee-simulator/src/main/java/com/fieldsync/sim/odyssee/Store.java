@@ -1,0 +1,123 @@
+package com.fieldsync.sim.odyssee;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The simulator's database: one insertion-ordered table per controller. One lock guards all tables, so an add is
+ * atomic with its uniqueness and foreign-key checks even under many concurrent clients (the load is tiny, the
+ * simplicity is worth more than finer locks).
+ */
+final class Store {
+    private final Map<ControllerDef, Map<String, JsonObject>> tables = new HashMap<>();
+    private final SimClock clock;
+
+    Store(SimClock clock) {
+        this.clock = clock;
+    }
+
+    /** POST: a new row; 400 bad fields, 409 id taken, 422 unknown reference or duplicate code. */
+    synchronized JsonObject add(ControllerDef def, JsonObject body) {
+        Map<String, JsonValue> values = Rows.supplied(def, body);
+        String id = Rows.suppliedId(body);
+        JsonObject row = Rows.build(def, id == null ? Guids.random() : id, values, clock.now());
+        Rows.checkRequired(def, row);
+        if (id != null && table(def).containsKey(id)) {
+            throw new ApiException(409, def.name() + " " + id + " already exists");
+        }
+        return save(def, row);
+    }
+
+    /** PUT: the supplied fields replace the stored ones, the others keep their values. */
+    synchronized JsonObject update(ControllerDef def, String pathId, JsonObject body) {
+        JsonObject existing = find(def, pathId).orElseThrow(() -> noSuchRow(def, pathId));
+        String id = existing.getString(ControllerDef.ID);
+        String bodyId = Rows.suppliedId(body);
+        if (bodyId != null && !bodyId.equals(id)) {
+            throw ApiException.badRequest("body id " + bodyId + " differs from the URL's id " + id);
+        }
+        Map<String, JsonValue> values = new LinkedHashMap<>(existing);
+        values.putAll(Rows.supplied(def, body));
+        JsonObject row = Rows.build(def, id, values, clock.now());
+        Rows.checkRequired(def, row);
+        return save(def, row);
+    }
+
+    /** Test seeding: inserts, or replaces whole when the id exists; same checks as the API. */
+    synchronized JsonObject put(ControllerDef def, JsonObject body) {
+        String id = Rows.suppliedId(body);
+        JsonObject row = Rows.build(def, id == null ? Guids.random() : id, Rows.supplied(def, body), clock.now());
+        Rows.checkRequired(def, row);
+        return save(def, row);
+    }
+
+    synchronized Optional<JsonObject> find(ControllerDef def, String id) {
+        if (!Guids.isGuid(id)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(table(def).get(Guids.normalize(id)));
+    }
+
+    /** A snapshot, in insertion order. */
+    synchronized List<JsonObject> all(ControllerDef def) {
+        return new ArrayList<>(table(def).values());
+    }
+
+    synchronized void clear() {
+        tables.clear();
+    }
+
+    static ApiException noSuchRow(ControllerDef def, String id) {
+        return ApiException.notFound("no " + def.name() + " with id '" + id + "'");
+    }
+
+    private JsonObject save(ControllerDef def, JsonObject row) {
+        checkReferences(def, row);
+        checkUnique(def, row);
+        // an update replaces in place, keeping the row's position in insertion order
+        table(def).put(row.getString(ControllerDef.ID), row);
+        return row;
+    }
+
+    private void checkReferences(ControllerDef def, JsonObject row) {
+        for (FieldDef field : def.fields()) {
+            if (!field.isForeignKey()) {
+                continue;
+            }
+            String target = row.getString(field.name());
+            if (!target.equals(Guids.ZERO)
+                    && !table(Controllers.require(field.references())).containsKey(target)) {
+                throw ApiException.unprocessable("field '" + field.name() + "' names " + field.references() + " "
+                        + target + ", which does not exist");
+            }
+        }
+    }
+
+    private void checkUnique(ControllerDef def, JsonObject row) {
+        String id = row.getString(ControllerDef.ID);
+        for (FieldDef field : def.fields()) {
+            JsonValue value = row.get(field.name());
+            if (!field.isUnique() || Rows.isEmpty(value)) {
+                continue;
+            }
+            for (JsonObject other : table(def).values()) {
+                if (!other.getString(ControllerDef.ID).equals(id) && value.equals(other.get(field.name()))) {
+                    throw ApiException.unprocessable("duplicate " + field.name() + " '"
+                            + ((JsonString) value).getString() + "' in " + def.name() + ": already used by "
+                            + other.getString(ControllerDef.ID));
+                }
+            }
+        }
+    }
+
+    private Map<String, JsonObject> table(ControllerDef def) {
+        return tables.computeIfAbsent(def, d -> new LinkedHashMap<>());
+    }
+}
