@@ -1,0 +1,151 @@
+package com.fieldsync.demo;
+
+import com.fieldsync.sim.odyssee.OdysseeSimulator;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code mvn -Pdemo verify}: the Odyssee simulator and Payara Micro running FieldSync with the demo
+ * ERP on embedded H2, configured through JNDI the way an admin would, and ERP traffic until Ctrl-C.
+ * With {@code -Ddemo.seconds=N}: N seconds of traffic, then the queues drain, one {@code DEMO} line
+ * per flow is printed, everything is stopped, and the exit is non-zero if anything was lost or
+ * duplicated.
+ */
+public final class Demo {
+
+    private static final String ADMIN_USER = "fieldsync-admin";
+
+    private Demo() {}
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(System.getProperty("demo.dir", "target/demo")).toAbsolutePath();
+        long seconds = Long.parseLong(System.getProperty("demo.seconds", "0"));
+        double rate = Double.parseDouble(System.getProperty("demo.rate", "50"));
+        int erpPort = port(Integer.getInteger("demo.port", 8080));
+        int simPort = port(Integer.getInteger("demo.odyssee.port", 8099));
+        String odysseePassword = secret();
+        String adminPassword = secret();
+
+        try (OdysseeSimulator sim = OdysseeSimulator.start("127.0.0.1", simPort)) {
+            sim.requireBasicAuth("fieldsync:" + odysseePassword + "@demo");
+            Path postBoot = writePostBoot(dir, sim.baseUrl(), odysseePassword, adminPassword);
+            try (MicroServer micro = MicroServer.start(
+                    dir.resolve("payara-micro.jar"), dir.resolve("fieldsync-demo.war"), erpPort, postBoot, dir)) {
+                Runtime.getRuntime().addShutdownHook(new Thread(micro::close, "demo-stop-micro"));
+                System.out.println("Starting Payara Micro with FieldSync and the demo ERP (log: " + micro.log() + ")");
+                long readyMillis;
+                try {
+                    readyMillis = micro.awaitReady(Duration.ofSeconds(180));
+                } catch (IllegalStateException e) {
+                    System.out.println(micro.logTail());
+                    throw e;
+                }
+                String base = micro.baseUrl();
+                System.out.println("FieldSync demo is up (Payara Micro ready in " + readyMillis + " ms)");
+                System.out.println(
+                        "  demo ERP API      " + base + "erp/records/customer   (PUT {key} with JSON to save)");
+                System.out.println("  FieldSync admin   " + base + "api/admin/status   (user " + ADMIN_USER
+                        + ", password " + adminPassword + ")");
+                System.out.println("  health            " + base + "health/ready");
+                System.out.println("  Odyssee simulator " + sim.baseUrl() + "_sim/records/Company");
+                run(new ErpClient(base), sim, seconds, rate);
+            }
+        }
+    }
+
+    private static void run(ErpClient erp, OdysseeSimulator sim, long seconds, double rate) throws Exception {
+        LoadGenerator load = new LoadGenerator(erp, 4, rate);
+        if (seconds <= 0) {
+            System.out.println("Generating ERP changes at " + rate + "/s; Ctrl-C stops everything.");
+            load.run(Long.MAX_VALUE);
+            return;
+        }
+        System.out.println("Generating ERP changes at " + rate + "/s for " + seconds + " s");
+        long start = System.nanoTime();
+        load.run(start + TimeUnit.SECONDS.toNanos(seconds));
+        double trafficSeconds = (System.nanoTime() - start) / 1e9;
+        List<Change> changes = load.changes();
+        Reconciler.Summary summary = drain(erp, sim, changes);
+        double drainedSeconds = (System.nanoTime() - start) / 1e9;
+        if (!summary.mismatches().isEmpty()) {
+            System.out.println("Records that differ between the ERP and the platform:");
+            summary.mismatches().forEach(m -> System.out.println("  " + m));
+        }
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "demo: %d ERP changes in %.1f s of traffic, all delivered after %.1f s; %d load errors%n",
+                changes.size(),
+                trafficSeconds,
+                drainedSeconds,
+                load.failures.get());
+        System.out.println(summary.line("odyssee"));
+        if (summary.lost() > 0 || summary.duplicateCreates() > 0 || load.failures.get() > 0 || changes.isEmpty()) {
+            throw new IllegalStateException(
+                    "the demo lost, duplicated or failed to make changes: " + summary.line("odyssee"));
+        }
+    }
+
+    /** Compares until the platform holds everything the ERP committed, or 90 s pass. */
+    private static Reconciler.Summary drain(ErpClient erp, OdysseeSimulator sim, List<Change> changes)
+            throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        Reconciler.Summary summary = Reconciler.reconcile(erp, sim, changes);
+        while (summary.lost() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            summary = Reconciler.reconcile(erp, sim, changes);
+        }
+        return summary;
+    }
+
+    /**
+     * The JNDI configuration an admin would apply with asadmin (see src/asadmin/ in the project),
+     * plus an admin user in the file realm. Colons in values are escaped, as asadmin requires.
+     */
+    private static Path writePostBoot(Path dir, String odysseeUrl, String odysseePassword, String adminPassword)
+            throws IOException {
+        Files.createDirectories(dir);
+        Path passwordFile = dir.resolve("admin-password.txt");
+        Files.writeString(passwordFile, "AS_ADMIN_USERPASSWORD=" + adminPassword + "\n");
+        String commands = String.join(
+                "\n",
+                jndi("fieldsync.odyssee.url", odysseeUrl),
+                jndi("fieldsync.odyssee.username", "fieldsync"),
+                jndi("fieldsync.odyssee.password", odysseePassword),
+                jndi("fieldsync.odyssee.domain", "demo"),
+                "create-file-user --groups fieldsync-admin --passwordfile " + passwordFile + " " + ADMIN_USER,
+                "");
+        Path file = dir.resolve("post-boot-commands.asadmin");
+        Files.writeString(file, commands);
+        return file;
+    }
+
+    private static String jndi(String key, String value) {
+        return "create-custom-resource --restype=java.lang.String"
+                + " --factoryclass=org.glassfish.resources.custom.factory.PrimitivesAndStringFactory"
+                + " --property value=" + value.replace(":", "\\:") + " " + key;
+    }
+
+    private static String secret() {
+        byte[] bytes = new byte[9];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** The preferred port if it is free on loopback, else any free one. */
+    private static int port(int preferred) throws IOException {
+        try (ServerSocket s = new ServerSocket(preferred, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return preferred;
+        } catch (IOException busy) {
+            try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return s.getLocalPort();
+            }
+        }
+    }
+}

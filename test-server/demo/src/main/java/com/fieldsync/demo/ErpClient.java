@@ -1,0 +1,58 @@
+package com.fieldsync.demo;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/** Calls the demo ERP's REST API, as its users' screens would. */
+final class ErpClient {
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    ErpClient(String serverBase) {
+        this.base = serverBase + "erp/records/";
+    }
+
+    /** Saves a record; returns normally only once the ERP transaction committed. */
+    void save(String type, String key, Map<String, String> values) throws IOException, InterruptedException {
+        JsonObjectBuilder body = Json.createObjectBuilder();
+        values.forEach(body::add);
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(base + type + "/" + key))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(body.build().toString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IOException("ERP refused " + type + " " + key + ": " + r.statusCode() + " " + r.body());
+        }
+    }
+
+    JsonArray list(String type) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(base + type))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IOException("ERP list " + type + ": " + r.statusCode() + " " + r.body());
+        }
+        return Json.createReader(new StringReader(r.body())).readArray();
+    }
+
+    static String text(JsonObject o, String field) {
+        return o.containsKey(field) && !o.isNull(field) ? o.getString(field, String.valueOf(o.get(field))) : "";
+    }
+}

@@ -1,0 +1,116 @@
+package com.fieldsync.demo;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A Payara Micro child process with one WAR deployed at the root context, stopped on close. */
+final class MicroServer implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+    private final long startedNanos = System.nanoTime();
+
+    private MicroServer(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    static MicroServer start(Path microJar, Path war, int port, Path postBoot, Path workDir) throws IOException {
+        Path log = workDir.resolve("payara-micro.log");
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                microJar.toString(),
+                "--nocluster",
+                "--port",
+                Integer.toString(port),
+                "--rootdir",
+                workDir.resolve("micro-root").toString(),
+                "--postbootcommandfile",
+                postBoot.toString(),
+                "--deploy",
+                war.toString(),
+                "--contextroot",
+                "/"));
+        Process p = new ProcessBuilder(cmd)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        return new MicroServer(p, port, log);
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port + "/";
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** Waits until readiness answers UP; returns the milliseconds since the process started. */
+    long awaitReady(Duration timeout) throws InterruptedException {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "health/ready"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                last = r.statusCode() + " " + r.body();
+                if (r.statusCode() == 200) {
+                    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+                }
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(
+                "Payara Micro not ready within " + timeout + " (last: " + last + "); see " + log);
+    }
+
+    String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(log unreadable: " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
