@@ -12,11 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -54,6 +54,7 @@ public class Dispatcher {
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean stopped;
     private ExecutorService pump;
     private ThreadPoolExecutor workers;
@@ -66,17 +67,22 @@ public class Dispatcher {
         }
     }
 
+    /*
+     * The pump never waits for deliveries: it claims as many records as there are free delivery
+     * slots and returns; every finished delivery wakes it again. So a change committed while others
+     * are being sent is claimed as soon as a slot frees, not after the slowest of a batch.
+     */
     private void pump() {
         try {
             while (again.getAndSet(false) && !stopped) {
                 DispatchSettings s = DispatchSettings.from(settings);
                 probeHeldPlatforms(s);
-                while (!stopped && round(s) > 0) {
+                while (!stopped && claimAndSubmit(s) > 0) {
                     s = DispatchSettings.from(settings);
                 }
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "FieldSync dispatcher round failed; retrying on the next wake-up", e);
+            LOG.log(Level.WARNING, "FieldSync dispatcher pass failed; retrying on the next wake-up", e);
         } finally {
             running.set(false);
             if (again.get() && !stopped) {
@@ -85,8 +91,17 @@ public class Dispatcher {
         }
     }
 
-    /** One claim-and-deliver pass; returns how many records were claimed. */
-    int round(DispatchSettings s) {
+    /**
+     * Claims due records for the free delivery slots and hands them to the workers; returns how
+     * many were claimed. Under load it waits until half the slots are free, so claims stay batched.
+     */
+    int claimAndSubmit(DispatchSettings s) {
+        int slots = 2 * s.concurrency();
+        int busy = inFlight.get();
+        int free = slots - busy;
+        if (free <= 0 || (busy > 0 && free < slots / 2)) {
+            return 0;
+        }
         long now = clock.millis();
         List<String> platforms = new ArrayList<>();
         for (Connector c : connectors.enabled()) {
@@ -94,27 +109,31 @@ public class Dispatcher {
                 platforms.add(c.platform());
             }
         }
-        List<ClaimedRecord> claimed = store.claim(platforms, s.batchSize(), now, now + s.leaseMillis());
-        if (claimed.isEmpty()) {
-            return 0;
-        }
+        List<ClaimedRecord> claimed = store.claim(platforms, Math.min(free, s.batchSize()), now, now + s.leaseMillis());
         ThreadPoolExecutor pool = workers(s.concurrency());
-        List<Future<?>> running = new ArrayList<>(claimed.size());
         for (ClaimedRecord record : claimed) {
-            running.add(pool.submit(() -> delivery.deliver(record, s)));
-        }
-        for (Future<?> f : running) {
+            inFlight.incrementAndGet();
             try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return 0;
-            } catch (Exception e) {
-                // The record stays INFLIGHT until its lease ends, then it is claimed again.
-                LOG.log(Level.WARNING, "FieldSync delivery failed unexpectedly", e);
+                pool.execute(() -> deliver(record, s));
+            } catch (RuntimeException rejected) {
+                // Shutting down: the claim's lease runs out and another instance (or the next start)
+                // takes the record over.
+                inFlight.decrementAndGet();
             }
         }
         return claimed.size();
+    }
+
+    private void deliver(ClaimedRecord record, DispatchSettings s) {
+        try {
+            delivery.deliver(record, s);
+        } catch (RuntimeException e) {
+            // The record stays INFLIGHT until its lease ends, then it is claimed again.
+            LOG.log(Level.WARNING, "FieldSync delivery of " + record.recordKey() + " failed unexpectedly", e);
+        } finally {
+            inFlight.decrementAndGet();
+            wake();
+        }
     }
 
     private void probeHeldPlatforms(DispatchSettings s) {

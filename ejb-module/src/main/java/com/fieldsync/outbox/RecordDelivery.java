@@ -86,12 +86,18 @@ public class RecordDelivery {
             String dependency = OutboxEntry.recordKey(r.platform(), w.type().name(), w.erpKey());
             // The referenced record may have been confirmed by a concurrent delivery while this one
             // was mapped; its nudge could not reach this claimed row, so look once more.
-            long delay = links.confirmedRemoteId(dependency).isPresent()
-                    ? 0
-                    : Math.min(s.backoff().delayMillis(r.attempts() + 1, null, () -> 1.0), 60_000);
+            long delay = links.confirmedRemoteId(dependency).isPresent() ? 0 : waitDelay(r.attempts());
             String why = "waiting for " + w.type() + " '" + w.erpKey() + "' to reach " + r.platform();
             store.retryLater(r, now, now + delay, true, 0, why, dependency);
         }
+    }
+
+    /**
+     * How long a change waits for a referenced record: short at first, because that record is
+     * usually being delivered at this very moment, then doubling up to a minute.
+     */
+    static long waitDelay(int attemptsSoFar) {
+        return Math.min(100L << Math.min(attemptsSoFar, 10), 60_000);
     }
 
     private void retryTransient(ClaimedRecord r, Outcome.Transient t, DispatchSettings s, long now) {

@@ -72,7 +72,8 @@ public final class Demo {
         load.run(start + TimeUnit.SECONDS.toNanos(seconds));
         double trafficSeconds = (System.nanoTime() - start) / 1e9;
         List<Change> changes = load.changes();
-        Reconciler.Summary summary = drain(erp, sim, changes);
+        long warmup = Math.min(Long.getLong("demo.warmup.seconds", 5), seconds / 2);
+        Reconciler.Summary summary = drain(erp, sim, changes, start + TimeUnit.SECONDS.toNanos(warmup));
         double drainedSeconds = (System.nanoTime() - start) / 1e9;
         if (!summary.mismatches().isEmpty()) {
             System.out.println("Records that differ between the ERP and the platform:");
@@ -93,13 +94,13 @@ public final class Demo {
     }
 
     /** Compares until the platform holds everything the ERP committed, or 90 s pass. */
-    private static Reconciler.Summary drain(ErpClient erp, OdysseeSimulator sim, List<Change> changes)
+    private static Reconciler.Summary drain(ErpClient erp, OdysseeSimulator sim, List<Change> changes, long measureFrom)
             throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        Reconciler.Summary summary = Reconciler.reconcile(erp, sim, changes);
+        Reconciler.Summary summary = Reconciler.reconcile(erp, sim, changes, measureFrom);
         while (summary.lost() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(500);
-            summary = Reconciler.reconcile(erp, sim, changes);
+            summary = Reconciler.reconcile(erp, sim, changes, measureFrom);
         }
         return summary;
     }

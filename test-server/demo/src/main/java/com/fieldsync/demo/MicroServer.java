@@ -26,8 +26,17 @@ final class MicroServer implements AutoCloseable {
         this.log = log;
     }
 
+    /** Starts from a fresh root directory: no configuration or data left over from an earlier run. */
     static MicroServer start(Path microJar, Path war, int port, Path postBoot, Path workDir) throws IOException {
         Path log = workDir.resolve("payara-micro.log");
+        Path root = workDir.resolve("micro-root");
+        if (Files.exists(root)) {
+            try (var paths = Files.walk(root)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
