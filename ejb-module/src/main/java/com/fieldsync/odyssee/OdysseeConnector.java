@@ -116,11 +116,31 @@ public class OdysseeConnector implements Connector {
 
     private Outcome create(OdysseeApi api, OdysseeRecord record, String body, String hash) {
         try (Response created = api.create(record.controller(), "return=minimal", body)) {
+            if (created.getStatus() == 409) {
+                // Our id already exists: an earlier send of this very create went through (the JDK's
+                // HTTP client even re-sends a POST by itself when a connection drops). Make sure the
+                // record holds these fields rather than dead-lettering a record that is there.
+                return updateExisting(api, record, body, hash, created);
+            }
             if (!isSuccess(created.getStatus())) {
                 return OdysseeErrors.outcome(created);
             }
             // The status is what counts: an unreadable body still means the record holds our id.
             return new Outcome.Delivered(OdysseeErrors.returnedId(created).orElse(record.id), hash, body);
+        }
+    }
+
+    private Outcome updateExisting(OdysseeApi api, OdysseeRecord record, String body, String hash, Response conflict) {
+        try (Response existing = api.get(record.controller(), record.id)) {
+            if (!isSuccess(existing.getStatus())) {
+                // The conflict was about something else (e.g. a duplicate code): report it as is.
+                return OdysseeErrors.outcome(conflict);
+            }
+        }
+        try (Response updated = api.update(record.controller(), record.id, body)) {
+            return isSuccess(updated.getStatus())
+                    ? new Outcome.Delivered(record.id, hash, body)
+                    : OdysseeErrors.outcome(updated);
         }
     }
 

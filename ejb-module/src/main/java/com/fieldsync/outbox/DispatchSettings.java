@@ -11,9 +11,11 @@ import com.fieldsync.config.Settings;
  *     it ({@code fieldsync.dispatch.lease-ms})
  * @param backoff retry timing
  * @param authProbeMillis how often a platform whose credentials were refused is probed
+ * @param coalesceMillis after a record was sent, how long its next change waits so that a burst of
+ *     edits is sent as one call ({@code fieldsync.dispatch.coalesce-window-ms})
  */
 public record DispatchSettings(
-        int batchSize, int concurrency, long leaseMillis, Backoff backoff, long authProbeMillis) {
+        int batchSize, int concurrency, long leaseMillis, Backoff backoff, long authProbeMillis, long coalesceMillis) {
 
     public static final String BATCH_SIZE = "fieldsync.dispatch.batch-size";
     public static final String CONCURRENCY = "fieldsync.dispatch.concurrency";
@@ -23,6 +25,7 @@ public record DispatchSettings(
     public static final String RETRY_MAX_MS = "fieldsync.retry.max-delay-ms";
     public static final String RETRY_MAX_ATTEMPTS = "fieldsync.retry.max-attempts";
     public static final String AUTH_PROBE_MS = "fieldsync.auth.probe-interval-ms";
+    public static final String COALESCE_MS = "fieldsync.dispatch.coalesce-window-ms";
 
     static DispatchSettings from(Settings s) {
         return new DispatchSettings(
@@ -33,6 +36,7 @@ public record DispatchSettings(
                         s.integer(RETRY_INITIAL_MS, 1_000, 10, 3_600_000),
                         s.integer(RETRY_MAX_MS, 300_000, 10, 86_400_000),
                         s.integer(RETRY_MAX_ATTEMPTS, 0, 0, 1_000_000)),
-                s.integer(AUTH_PROBE_MS, 10_000, 100, 3_600_000));
+                s.integer(AUTH_PROBE_MS, 10_000, 100, 3_600_000),
+                s.integer(COALESCE_MS, 500, 0, 60_000));
     }
 }

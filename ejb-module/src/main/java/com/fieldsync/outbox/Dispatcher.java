@@ -109,7 +109,8 @@ public class Dispatcher {
                 platforms.add(c.platform());
             }
         }
-        List<ClaimedRecord> claimed = store.claim(platforms, Math.min(free, s.batchSize()), now, now + s.leaseMillis());
+        List<ClaimedRecord> claimed = store.claim(
+                platforms, Math.min(free, s.batchSize()), now, now + s.leaseMillis(), now - s.coalesceMillis());
         ThreadPoolExecutor pool = workers(s.concurrency());
         for (ClaimedRecord record : claimed) {
             inFlight.incrementAndGet();

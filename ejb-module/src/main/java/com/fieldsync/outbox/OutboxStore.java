@@ -26,6 +26,9 @@ import java.util.stream.Collectors;
 public class OutboxStore {
 
     /*
+     * A record sent less than the coalescing window ago waits for the window to pass, so that a
+     * burst of edits to one record costs one more call, not one per edit.
+     *
      * A row is claimable only while it is the oldest unfinished row of its record: that keeps one
      * record's changes in order even with several instances claiming at once, while SKIP LOCKED
      * lets them share the rest of the queue. An INFLIGHT row whose lease ran out belonged to a
@@ -35,6 +38,7 @@ public class OutboxStore {
             + " AND ((o.STATE = 'PENDING' AND o.NEXT_ATTEMPT_AT <= ?) OR (o.STATE = 'INFLIGHT' AND o.LEASE_UNTIL < ?))"
             + " AND o.ID = (SELECT MIN(i.ID) FROM FS_OUTBOX i WHERE i.RECORD_KEY = o.RECORD_KEY"
             + " AND i.STATE IN ('PENDING', 'INFLIGHT'))"
+            + " AND NOT EXISTS (SELECT 1 FROM FS_LINK l WHERE l.RECORD_KEY = o.RECORD_KEY AND l.UPDATED_AT > ?)"
             + " ORDER BY o.ID LIMIT ? FOR UPDATE SKIP LOCKED";
 
     @PersistenceContext(unitName = "fieldsync")
@@ -43,8 +47,12 @@ public class OutboxStore {
     @Inject
     LinkStore links;
 
-    /** Claims up to {@code limit} due records of the given platforms until {@code leaseUntil}. */
-    public List<ClaimedRecord> claim(Collection<String> platforms, int limit, long now, long leaseUntil) {
+    /**
+     * Claims up to {@code limit} due records of the given platforms until {@code leaseUntil}, skipping
+     * records whose link changed after {@code quietSince}.
+     */
+    public List<ClaimedRecord> claim(
+            Collection<String> platforms, int limit, long now, long leaseUntil, long quietSince) {
         if (platforms.isEmpty()) {
             return List.of();
         }
@@ -56,6 +64,7 @@ public class OutboxStore {
         }
         query.setParameter(position++, now);
         query.setParameter(position++, now);
+        query.setParameter(position++, quietSince);
         query.setParameter(position, limit);
         List<Long> ids = ((List<?>) query.getResultList())
                 .stream().map(id -> ((Number) id).longValue()).toList();

@@ -32,7 +32,7 @@ public class SweepTimer {
 
     @PostConstruct
     void start() {
-        long interval = settings.integer(DispatchSettings.SWEEP_MS, 1_000, 50, 3_600_000);
+        long interval = settings.integer(DispatchSettings.SWEEP_MS, 500, 50, 3_600_000);
         timers.createIntervalTimer(interval, interval, new TimerConfig("fieldsync-outbox-sweep", false));
         dispatcher.wake();
     }

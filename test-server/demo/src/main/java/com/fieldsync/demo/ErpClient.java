@@ -14,18 +14,19 @@ import java.time.Duration;
 import java.util.Map;
 
 /** Calls the demo ERP's REST API, as its users' screens would. */
-final class ErpClient {
+public final class ErpClient {
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
-    ErpClient(String serverBase) {
+    /** @param serverBase the URL the demo ERP's WAR is deployed at, ending in {@code /} */
+    public ErpClient(String serverBase) {
         this.base = serverBase + "erp/records/";
     }
 
     /** Saves a record; returns normally only once the ERP transaction committed. */
-    void save(String type, String key, Map<String, String> values) throws IOException, InterruptedException {
+    public void save(String type, String key, Map<String, String> values) throws IOException, InterruptedException {
         JsonObjectBuilder body = Json.createObjectBuilder();
         values.forEach(body::add);
         HttpResponse<String> r = http.send(
@@ -40,7 +41,7 @@ final class ErpClient {
         }
     }
 
-    JsonArray list(String type) throws IOException, InterruptedException {
+    public JsonArray list(String type) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(
                 HttpRequest.newBuilder(URI.create(base + type))
                         .timeout(Duration.ofSeconds(30))
@@ -52,7 +53,7 @@ final class ErpClient {
         return Json.createReader(new StringReader(r.body())).readArray();
     }
 
-    static String text(JsonObject o, String field) {
+    public static String text(JsonObject o, String field) {
         return o.containsKey(field) && !o.isNull(field) ? o.getString(field, String.valueOf(o.get(field))) : "";
     }
 }
