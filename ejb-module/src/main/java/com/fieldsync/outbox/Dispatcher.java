@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -56,7 +57,7 @@ public class Dispatcher {
     private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean stopped;
-    private ExecutorService pump;
+    private ScheduledExecutorService pump;
     private ThreadPoolExecutor workers;
 
     /** Asks for a pass over the outbox soon; cheap and non-blocking, safe from any thread. */
@@ -134,6 +135,17 @@ public class Dispatcher {
         } finally {
             inFlight.decrementAndGet();
             wake();
+            // Edits of this record that arrive now wait out the coalescing window; look again
+            // right when it ends instead of at the next sweep.
+            wakeAfter(s.coalesceMillis() + 5);
+        }
+    }
+
+    private void wakeAfter(long millis) {
+        try {
+            pumpExecutor().schedule(this::wake, millis, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException shuttingDown) {
+            // the next start sweeps
         }
     }
 
@@ -146,9 +158,9 @@ public class Dispatcher {
         }
     }
 
-    private synchronized ExecutorService pumpExecutor() {
+    private synchronized ScheduledExecutorService pumpExecutor() {
         if (pump == null) {
-            pump = Executors.newSingleThreadExecutor(threads);
+            pump = Executors.newSingleThreadScheduledExecutor(threads);
         }
         return pump;
     }
