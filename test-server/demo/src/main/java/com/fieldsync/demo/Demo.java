@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Demo {
 
-    private static final String ADMIN_USER = "fieldsync-admin";
+    static final String ADMIN_USER = "fieldsync-admin";
 
     private Demo() {}
 
@@ -35,7 +36,7 @@ public final class Demo {
 
         try (OdysseeSimulator sim = OdysseeSimulator.start("127.0.0.1", simPort)) {
             sim.requireBasicAuth("fieldsync:" + odysseePassword + "@demo");
-            Path postBoot = writePostBoot(dir, sim.baseUrl(), odysseePassword, adminPassword);
+            Path postBoot = writePostBoot(dir, sim.baseUrl(), odysseePassword, adminPassword, Map.of());
             try (MicroServer micro = MicroServer.start(
                     dir.resolve("payara-micro.jar"), dir.resolve("fieldsync-demo.war"), erpPort, postBoot, dir)) {
                 Runtime.getRuntime().addShutdownHook(new Thread(micro::close, "demo-stop-micro"));
@@ -107,9 +108,10 @@ public final class Demo {
 
     /**
      * The JNDI configuration an admin would apply with asadmin (see src/asadmin/ in the project),
-     * plus an admin user in the file realm. Colons in values are escaped, as asadmin requires.
+     * plus an admin user in the file realm.
      */
-    private static Path writePostBoot(Path dir, String odysseeUrl, String odysseePassword, String adminPassword)
+    static Path writePostBoot(
+            Path dir, String odysseeUrl, String odysseePassword, String adminPassword, Map<String, String> extra)
             throws IOException {
         Files.createDirectories(dir);
         Path passwordFile = dir.resolve("admin-password.txt");
@@ -122,25 +124,27 @@ public final class Demo {
                 jndi("fieldsync.odyssee.domain", "demo"),
                 "create-file-user --groups fieldsync-admin --passwordfile " + passwordFile + " " + ADMIN_USER,
                 "");
+        StringBuilder more = new StringBuilder();
+        extra.forEach((k, v) -> more.append(jndi(k, v)).append('\n'));
+        commands = commands + more;
         Path file = dir.resolve("post-boot-commands.asadmin");
         Files.writeString(file, commands);
         return file;
     }
 
+    /** The same command form as the shipped src/asadmin/fieldsync-config.asadmin: no escaping needed. */
     private static String jndi(String key, String value) {
-        return "create-custom-resource --restype=java.lang.String"
-                + " --factoryclass=org.glassfish.resources.custom.factory.PrimitivesAndStringFactory"
-                + " --property value=" + value.replace(":", "\\:") + " " + key;
+        return "set-config-property --source=jndi --propertyName=" + key + " --propertyValue=" + value;
     }
 
-    private static String secret() {
+    static String secret() {
         byte[] bytes = new byte[9];
         new SecureRandom().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
     }
 
     /** The preferred port if it is free on loopback, else any free one. */
-    private static int port(int preferred) throws IOException {
+    static int port(int preferred) throws IOException {
         try (ServerSocket s = new ServerSocket(preferred, 1, java.net.InetAddress.getLoopbackAddress())) {
             return preferred;
         } catch (IOException busy) {
