@@ -57,6 +57,7 @@ public class Dispatcher {
     private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean stopped;
+    private long lastRelease;
     private ScheduledExecutorService pump;
     private ThreadPoolExecutor workers;
 
@@ -78,6 +79,7 @@ public class Dispatcher {
             while (again.getAndSet(false) && !stopped) {
                 DispatchSettings s = DispatchSettings.from(settings);
                 probeHeldPlatforms(s);
+                releaseExpiredClaims();
                 while (!stopped && claimAndSubmit(s) > 0) {
                     s = DispatchSettings.from(settings);
                 }
@@ -146,6 +148,18 @@ public class Dispatcher {
             pumpExecutor().schedule(this::wake, millis, TimeUnit.MILLISECONDS);
         } catch (RuntimeException shuttingDown) {
             // the next start sweeps
+        }
+    }
+
+    private void releaseExpiredClaims() {
+        long now = clock.millis();
+        if (now - lastRelease >= 1_000) {
+            lastRelease = now;
+            int released = store.releaseExpiredClaims(now);
+            if (released > 0) {
+                LOG.warning(() -> "FieldSync: took over " + released + " changes whose claim expired (an instance"
+                        + " crashed or hung); they are sent again");
+            }
         }
     }
 

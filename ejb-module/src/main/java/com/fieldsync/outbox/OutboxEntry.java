@@ -22,7 +22,7 @@ import jakarta.persistence.Table;
 @Table(
         name = "FS_OUTBOX",
         indexes = {
-            @Index(name = "FS_OUTBOX_DUE", columnList = "STATE, NEXT_ATTEMPT_AT"),
+            @Index(name = "FS_OUTBOX_STATE", columnList = "STATE, ID"),
             @Index(name = "FS_OUTBOX_RECORD", columnList = "RECORD_KEY, STATE, ID"),
             @Index(name = "FS_OUTBOX_WAITING", columnList = "WAITING_FOR")
         })

@@ -3,6 +3,7 @@ package com.fieldsync.outbox;
 import com.fieldsync.connector.Outcome;
 import com.fieldsync.erp.ChangeKind;
 import com.fieldsync.erp.EntityType;
+import com.fieldsync.links.Link;
 import com.fieldsync.links.LinkStore;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -13,9 +14,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Every outbox read and write the dispatcher makes, each in its own short transaction, so no lock
@@ -26,20 +27,25 @@ import java.util.stream.Collectors;
 public class OutboxStore {
 
     /*
-     * A record sent less than the coalescing window ago waits for the window to pass, so that a
-     * burst of edits to one record costs one more call, not one per edit.
-     *
-     * A row is claimable only while it is the oldest unfinished row of its record: that keeps one
-     * record's changes in order even with several instances claiming at once, while SKIP LOCKED
-     * lets them share the rest of the queue. An INFLIGHT row whose lease ran out belonged to a
-     * crashed claimer and is taken over.
+     * Candidates, read without locks: due PENDING rows that are the oldest unfinished row of their
+     * record (that keeps one record's changes in order even with several instances claiming), of a
+     * record not sent within the coalescing window (a burst of edits then costs one more call, not
+     * one per edit). "ORDER BY STATE, ID" lets the (STATE, ID) index deliver rows in order and stop
+     * at the limit.
      */
-    private static final String CLAIM = "SELECT o.ID FROM FS_OUTBOX o WHERE o.PLATFORM IN (%s)"
-            + " AND ((o.STATE = 'PENDING' AND o.NEXT_ATTEMPT_AT <= ?) OR (o.STATE = 'INFLIGHT' AND o.LEASE_UNTIL < ?))"
-            + " AND o.ID = (SELECT MIN(i.ID) FROM FS_OUTBOX i WHERE i.RECORD_KEY = o.RECORD_KEY"
-            + " AND i.STATE IN ('PENDING', 'INFLIGHT'))"
+    private static final String CANDIDATES = "SELECT o.ID FROM FS_OUTBOX o"
+            + " WHERE o.STATE = 'PENDING' AND o.NEXT_ATTEMPT_AT <= ? AND o.PLATFORM IN (%s)"
+            + " AND NOT EXISTS (SELECT 1 FROM FS_OUTBOX i WHERE i.RECORD_KEY = o.RECORD_KEY"
+            + " AND i.STATE IN ('PENDING', 'INFLIGHT') AND i.ID < o.ID)"
             + " AND NOT EXISTS (SELECT 1 FROM FS_LINK l WHERE l.RECORD_KEY = o.RECORD_KEY AND l.UPDATED_AT > ?)"
-            + " ORDER BY o.ID LIMIT ? FOR UPDATE SKIP LOCKED";
+            + " ORDER BY o.STATE, o.ID LIMIT ?";
+
+    /*
+     * Then lock exactly those rows. SKIP LOCKED and the state check drop the ones another instance
+     * claimed in between. (Locking in the candidate query itself made H2 lock every due row.)
+     */
+    private static final String LOCK =
+            "SELECT o.ID FROM FS_OUTBOX o WHERE o.ID IN (%s) AND o.STATE = 'PENDING'" + " FOR UPDATE SKIP LOCKED";
 
     @PersistenceContext(unitName = "fieldsync")
     EntityManager em;
@@ -56,18 +62,23 @@ public class OutboxStore {
         if (platforms.isEmpty()) {
             return List.of();
         }
-        var query = em.createNativeQuery(
-                CLAIM.formatted(platforms.stream().map(p -> "?").collect(Collectors.joining(", "))));
+        var candidates = em.createNativeQuery(CANDIDATES.formatted(placeholders(platforms.size())));
         int position = 1;
+        candidates.setParameter(position++, now);
         for (String platform : platforms) {
-            query.setParameter(position++, platform);
+            candidates.setParameter(position++, platform);
         }
-        query.setParameter(position++, now);
-        query.setParameter(position++, now);
-        query.setParameter(position++, quietSince);
-        query.setParameter(position, limit);
-        List<Long> ids = ((List<?>) query.getResultList())
-                .stream().map(id -> ((Number) id).longValue()).toList();
+        candidates.setParameter(position++, quietSince);
+        candidates.setParameter(position, limit);
+        List<Long> found = ids(candidates.getResultList());
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        var lock = em.createNativeQuery(LOCK.formatted(placeholders(found.size())));
+        for (int i = 0; i < found.size(); i++) {
+            lock.setParameter(i + 1, found.get(i));
+        }
+        List<Long> ids = ids(lock.getResultList());
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -76,43 +87,68 @@ public class OutboxStore {
                 .setParameter("lease", leaseUntil)
                 .setParameter("ids", ids)
                 .executeUpdate();
-        List<ClaimedRecord> claimed = new ArrayList<>(ids.size());
-        for (OutboxEntry head : em.createQuery("SELECT e FROM OutboxEntry e WHERE e.id IN :ids", OutboxEntry.class)
+        List<OutboxEntry> heads = em.createQuery("SELECT e FROM OutboxEntry e WHERE e.id IN :ids", OutboxEntry.class)
                 .setParameter("ids", ids)
+                .getResultList();
+        List<String> keys = heads.stream().map(OutboxEntry::getRecordKey).toList();
+        // Two queries for the whole claim, not two per record: the rows queued behind each head
+        // (they are coalesced into it) and each record's link.
+        Map<String, List<OutboxEntry>> queued = new HashMap<>();
+        for (OutboxEntry e : em.createQuery(
+                        "SELECT e FROM OutboxEntry e WHERE e.recordKey IN :keys AND e.state IN :open ORDER BY e.id",
+                        OutboxEntry.class)
+                .setParameter("keys", keys)
+                .setParameter("open", List.of(OutboxState.PENDING, OutboxState.INFLIGHT))
                 .getResultList()) {
-            claimed.add(coalesce(head, leaseUntil));
+            queued.computeIfAbsent(e.getRecordKey(), k -> new ArrayList<>()).add(e);
+        }
+        Map<String, Link> links = new HashMap<>();
+        for (Link l : em.createQuery("SELECT l FROM Link l WHERE l.recordKey IN :keys", Link.class)
+                .setParameter("keys", keys)
+                .getResultList()) {
+            links.put(l.getRecordKey(), l);
+        }
+        List<ClaimedRecord> claimed = new ArrayList<>(heads.size());
+        for (OutboxEntry head : heads) {
+            claimed.add(coalesce(
+                    head,
+                    queued.getOrDefault(head.getRecordKey(), List.of(head)),
+                    links.get(head.getRecordKey()),
+                    leaseUntil));
         }
         return claimed;
     }
 
-    /** The record's queued rows from the head on: the newest one's fields win. */
-    private ClaimedRecord coalesce(OutboxEntry head, long leaseUntil) {
-        OutboxEntry last = em.createQuery(
-                        "SELECT e FROM OutboxEntry e WHERE e.recordKey = :rk AND e.state = :pending AND e.id > :head"
-                                + " ORDER BY e.id DESC",
-                        OutboxEntry.class)
-                .setParameter("rk", head.getRecordKey())
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private static List<Long> ids(List<?> rows) {
+        return rows.stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
+    /**
+     * Puts rows back whose claim expired: their claimer crashed or hung. Returns how many; they are
+     * claimed again like any due row.
+     */
+    public int releaseExpiredClaims(long now) {
+        return em.createQuery("UPDATE OutboxEntry e SET e.state = :pending, e.leaseUntil = 0, e.nextAttemptAt = :now"
+                        + " WHERE e.state = :inflight AND e.leaseUntil < :now")
                 .setParameter("pending", OutboxState.PENDING)
-                .setParameter("head", head.getId())
-                .setMaxResults(1)
-                .getResultStream()
-                .findFirst()
-                .orElse(head);
-        int coalesced = last == head
-                ? 1
-                : ((Number) em.createQuery("SELECT COUNT(e) FROM OutboxEntry e WHERE e.recordKey = :rk"
-                                        + " AND e.id BETWEEN :head AND :last AND e.state IN :open")
-                                .setParameter("rk", head.getRecordKey())
-                                .setParameter("head", head.getId())
-                                .setParameter("last", last.getId())
-                                .setParameter("open", List.of(OutboxState.PENDING, OutboxState.INFLIGHT))
-                                .getSingleResult())
-                        .intValue();
-        Map<String, Object> fields = PayloadCodec.read(last.getPayload());
+                .setParameter("inflight", OutboxState.INFLIGHT)
+                .setParameter("now", now)
+                .executeUpdate();
+    }
+
+    /** The record's queued rows from the head on: the newest one's fields win. */
+    private static ClaimedRecord coalesce(OutboxEntry head, List<OutboxEntry> queued, Link link, long leaseUntil) {
+        List<OutboxEntry> behind =
+                queued.stream().filter(e -> e.getId() >= head.getId()).toList();
+        OutboxEntry last = behind.isEmpty() ? head : behind.get(behind.size() - 1);
         return new ClaimedRecord(
                 head.getId(),
                 last.getId(),
-                coalesced,
+                Math.max(1, behind.size()),
                 leaseUntil,
                 head.getAttempts(),
                 head.getRecordKey(),
@@ -120,7 +156,10 @@ public class OutboxStore {
                 EntityType.valueOf(head.getEntityType()),
                 head.getErpKey(),
                 ChangeKind.valueOf(last.getChangeKind()),
-                fields);
+                PayloadCodec.read(last.getPayload()),
+                link == null
+                        ? null
+                        : new ClaimedRecord.LinkSnapshot(link.getRemoteId(), link.isConfirmed(), link.getLastHash()));
     }
 
     /**

@@ -4,7 +4,6 @@ import com.fieldsync.connector.Connector;
 import com.fieldsync.connector.Outcome;
 import com.fieldsync.connector.PushRequest;
 import com.fieldsync.connector.PushRequest.LinkState;
-import com.fieldsync.links.Link;
 import com.fieldsync.links.LinkStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,17 +47,16 @@ public class RecordDelivery {
     }
 
     private PushRequest request(ClaimedRecord r) {
-        Optional<Link> link = links.find(r.recordKey());
-        LinkState state = link.map(l -> l.isConfirmed() ? LinkState.CONFIRMED : LinkState.UNCONFIRMED)
-                .orElse(LinkState.NEW);
+        ClaimedRecord.LinkSnapshot link = r.link();
+        LinkState state = link == null ? LinkState.NEW : link.confirmed() ? LinkState.CONFIRMED : LinkState.UNCONFIRMED;
         return new PushRequest(
                 r.type(),
                 r.erpKey(),
                 r.kind(),
                 r.fields(),
-                link.map(Link::getRemoteId).orElse(null),
+                link == null ? null : link.remoteId(),
                 state,
-                link.map(Link::getLastHash).orElse(null),
+                link == null ? null : link.lastHash(),
                 (type, erpKey) -> links.confirmedRemoteId(OutboxEntry.recordKey(r.platform(), type.name(), erpKey)),
                 proposed -> links.reserve(
                                 r.recordKey(), r.platform(), r.type().name(), r.erpKey(), proposed, clock.millis())

@@ -118,7 +118,7 @@ public final class Bench {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("backlog not drained in 300 s: " + count(sim, prefix) + "/" + backlog);
             }
-            Thread.sleep(20);
+            Thread.sleep(50);
         }
         return backlog / ((System.nanoTime() - start) / 1e9);
     }

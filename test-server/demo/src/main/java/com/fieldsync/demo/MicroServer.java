@@ -37,9 +37,15 @@ final class MicroServer implements AutoCloseable {
                 }
             }
         }
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
+        List<String> cmd = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        // e.g. -Ddemo.micro.jvm="-XX:StartFlightRecording=filename=micro.jfr" to profile a run
+        for (String option : System.getProperty("demo.micro.jvm", "").trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                cmd.add(option);
+            }
+        }
+        cmd.addAll(List.of(
                 "-jar",
                 microJar.toString(),
                 "--nocluster",

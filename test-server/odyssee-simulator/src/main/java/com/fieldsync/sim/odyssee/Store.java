@@ -17,6 +17,9 @@ import java.util.Optional;
  */
 final class Store {
     private final Map<ControllerDef, Map<String, JsonObject>> tables = new HashMap<>();
+    /** Per controller and unique field: value to the id holding it, so a uniqueness check is O(1). */
+    private final Map<ControllerDef, Map<String, Map<JsonValue, String>>> uniques = new HashMap<>();
+
     private final SimClock clock;
 
     Store(SimClock clock) {
@@ -72,6 +75,7 @@ final class Store {
 
     synchronized void clear() {
         tables.clear();
+        uniques.clear();
     }
 
     static ApiException noSuchRow(ControllerDef def, String id) {
@@ -82,7 +86,8 @@ final class Store {
         checkReferences(def, row);
         checkUnique(def, row);
         // an update replaces in place, keeping the row's position in insertion order
-        table(def).put(row.getString(ControllerDef.ID), row);
+        JsonObject previous = table(def).put(row.getString(ControllerDef.ID), row);
+        index(def, previous, row);
         return row;
     }
 
@@ -107,14 +112,33 @@ final class Store {
             if (!field.isUnique() || Rows.isEmpty(value)) {
                 continue;
             }
-            for (JsonObject other : table(def).values()) {
-                if (!other.getString(ControllerDef.ID).equals(id) && value.equals(other.get(field.name()))) {
-                    throw ApiException.unprocessable("duplicate " + field.name() + " '"
-                            + ((JsonString) value).getString() + "' in " + def.name() + ": already used by "
-                            + other.getString(ControllerDef.ID));
-                }
+            String holder = unique(def, field).get(value);
+            if (holder != null && !holder.equals(id)) {
+                throw ApiException.unprocessable("duplicate " + field.name() + " '" + ((JsonString) value).getString()
+                        + "' in " + def.name() + ": already used by " + holder);
             }
         }
+    }
+
+    private void index(ControllerDef def, JsonObject previous, JsonObject row) {
+        String id = row.getString(ControllerDef.ID);
+        for (FieldDef field : def.fields()) {
+            if (!field.isUnique()) {
+                continue;
+            }
+            Map<JsonValue, String> index = unique(def, field);
+            if (previous != null) {
+                index.remove(previous.get(field.name()), id);
+            }
+            JsonValue value = row.get(field.name());
+            if (!Rows.isEmpty(value)) {
+                index.put(value, id);
+            }
+        }
+    }
+
+    private Map<JsonValue, String> unique(ControllerDef def, FieldDef field) {
+        return uniques.computeIfAbsent(def, d -> new HashMap<>()).computeIfAbsent(field.name(), f -> new HashMap<>());
     }
 
     private Map<String, JsonObject> table(ControllerDef def) {
