@@ -88,7 +88,7 @@ public class OutboxEntry {
 
     protected OutboxEntry() {}
 
-    OutboxEntry(String platform, String entityType, String erpKey, String changeKind, String payload, long now) {
+    public OutboxEntry(String platform, String entityType, String erpKey, String changeKind, String payload, long now) {
         this.platform = platform;
         this.entityType = entityType;
         this.erpKey = erpKey;

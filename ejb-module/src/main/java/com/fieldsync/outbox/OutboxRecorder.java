@@ -5,11 +5,10 @@ import com.fieldsync.erp.ErpChange;
 import com.fieldsync.erp.FieldSync;
 import com.fieldsync.erp.NoTransactionException;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -24,8 +23,8 @@ public class OutboxRecorder implements FieldSync {
 
     private static final Object WAKE_REGISTERED = OutboxRecorder.class.getName() + ".wake";
 
-    @PersistenceContext(unitName = "fieldsync")
-    EntityManager em;
+    @EJB
+    OutboxWriter writer;
 
     @Resource
     TransactionSynchronizationRegistry transactions;
@@ -55,7 +54,7 @@ public class OutboxRecorder implements FieldSync {
         String payload = PayloadCodec.write(change.fields());
         long now = clock.millis();
         for (Connector connector : connectors.enabled()) {
-            em.persist(new OutboxEntry(
+            writer.persist(new OutboxEntry(
                     connector.platform(),
                     change.type().name(),
                     change.erpKey(),

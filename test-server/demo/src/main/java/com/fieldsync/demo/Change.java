@@ -9,4 +9,4 @@ package com.fieldsync.demo;
  *     fields FieldSync does not synchronise (no call expected)
  * @param startNanos {@link System#nanoTime()} when the save was sent to the ERP
  */
-record Change(String type, String key, int marker, long startNanos) {}
+public record Change(String type, String key, int marker, long startNanos) {}

@@ -110,7 +110,7 @@ public final class Demo {
      * The JNDI configuration an admin would apply with asadmin (see src/asadmin/ in the project),
      * plus an admin user in the file realm.
      */
-    static Path writePostBoot(
+    public static Path writePostBoot(
             Path dir, String odysseeUrl, String odysseePassword, String adminPassword, Map<String, String> extra)
             throws IOException {
         Files.createDirectories(dir);
@@ -137,14 +137,14 @@ public final class Demo {
         return "set-config-property --source=jndi --propertyName=" + key + " --propertyValue=" + value;
     }
 
-    static String secret() {
+    public static String secret() {
         byte[] bytes = new byte[9];
         new SecureRandom().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
     }
 
     /** The preferred port if it is free on loopback, else any free one. */
-    static int port(int preferred) throws IOException {
+    public static int port(int preferred) throws IOException {
         try (ServerSocket s = new ServerSocket(preferred, 1, java.net.InetAddress.getLoopbackAddress())) {
             return preferred;
         } catch (IOException busy) {

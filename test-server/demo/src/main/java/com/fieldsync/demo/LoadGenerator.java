@@ -17,32 +17,32 @@ import java.util.concurrent.locks.LockSupport;
  * field FieldSync does not sync, and bursts of quick edits of one record. Each thread owns its own
  * records, so one record's saves are sequential, as they are in an ERP.
  */
-final class LoadGenerator {
+public final class LoadGenerator {
 
     private final ErpClient erp;
     private final int threads;
     private final double ratePerSecond;
     private final ConcurrentLinkedQueue<Change> changes = new ConcurrentLinkedQueue<>();
-    final AtomicLong failures = new AtomicLong();
+    public final AtomicLong failures = new AtomicLong();
     private volatile boolean stop;
 
-    LoadGenerator(ErpClient erp, int threads, double ratePerSecond) {
+    public LoadGenerator(ErpClient erp, int threads, double ratePerSecond) {
         this.erp = erp;
         this.threads = threads;
         this.ratePerSecond = ratePerSecond;
     }
 
     /** Saves that committed, in commit order per thread. */
-    List<Change> changes() {
+    public List<Change> changes() {
         return new ArrayList<>(changes);
     }
 
-    void stop() {
+    public void stop() {
         stop = true;
     }
 
     /** Runs until {@link #stop()} or the deadline; returns when every thread has finished. */
-    void run(long deadlineNanos) throws InterruptedException {
+    public void run(long deadlineNanos) throws InterruptedException {
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             int id = i;

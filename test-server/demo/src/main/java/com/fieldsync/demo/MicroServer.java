@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A Payara Micro child process with one WAR deployed at the root context, stopped on close. */
-final class MicroServer implements AutoCloseable {
+public final class MicroServer implements AutoCloseable {
 
     private final Process process;
     private final int port;
@@ -27,10 +27,24 @@ final class MicroServer implements AutoCloseable {
     }
 
     /** Starts from a fresh root directory: no configuration or data left over from an earlier run. */
-    static MicroServer start(Path microJar, Path war, int port, Path postBoot, Path workDir) throws IOException {
+    public static MicroServer start(Path microJar, Path war, int port, Path postBoot, Path workDir) throws IOException {
+        return launch(microJar, war, port, postBoot, workDir, true);
+    }
+
+    /**
+     * Starts again on the root directory of an earlier run, as an admin restarts a server: its
+     * configuration, deployed WAR, H2 database and outbox included.
+     */
+    public static MicroServer restart(Path microJar, Path war, int port, Path postBoot, Path workDir)
+            throws IOException {
+        return launch(microJar, war, port, postBoot, workDir, false);
+    }
+
+    private static MicroServer launch(Path microJar, Path war, int port, Path postBoot, Path workDir, boolean fresh)
+            throws IOException {
         Path log = workDir.resolve("payara-micro.log");
         Path root = workDir.resolve("micro-root");
-        if (Files.exists(root)) {
+        if (fresh && Files.exists(root)) {
             try (var paths = Files.walk(root)) {
                 for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                     Files.delete(p);
@@ -52,22 +66,24 @@ final class MicroServer implements AutoCloseable {
                 "--port",
                 Integer.toString(port),
                 "--rootdir",
-                workDir.resolve("micro-root").toString(),
-                "--postbootcommandfile",
-                postBoot.toString(),
-                "--deploy",
-                war.toString(),
-                "--contextroot",
-                "/"));
+                workDir.resolve("micro-root").toString()));
+        if (fresh) {
+            // A restart finds its configuration and the deployed WAR in the root directory.
+            cmd.addAll(List.of(
+                    "--postbootcommandfile", postBoot.toString(), "--deploy", war.toString(), "--contextroot", "/"));
+        }
         Process p = new ProcessBuilder(cmd)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
+                .redirectOutput(
+                        fresh
+                                ? ProcessBuilder.Redirect.to(log.toFile())
+                                : ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         return new MicroServer(p, port, log);
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port + "/";
     }
 
@@ -76,7 +92,7 @@ final class MicroServer implements AutoCloseable {
     }
 
     /** Waits until readiness answers UP; returns the milliseconds since the process started. */
-    long awaitReady(Duration timeout) throws InterruptedException {
+    public long awaitReady(Duration timeout) throws InterruptedException {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -104,13 +120,18 @@ final class MicroServer implements AutoCloseable {
                 "Payara Micro not ready within " + timeout + " (last: " + last + "); see " + log);
     }
 
-    String logTail() {
+    public String logTail() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(log unreadable: " + e + ")";
         }
+    }
+
+    /** Kills the server the hard way (SIGKILL): no shutdown hooks, no commits in flight finished. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
 
     @Override

@@ -17,10 +17,10 @@ import java.util.concurrent.TimeUnit;
  * Judges a demo run from the outside: the ERP's records against the platform's, and the platform's
  * call log against the ERP saves. Nothing here trusts a counter FieldSync keeps itself.
  */
-final class Reconciler {
+public final class Reconciler {
 
     /** The outcome of one comparison. */
-    record Summary(
+    public record Summary(
             long erpChanges,
             long delivered,
             long lost,
@@ -30,11 +30,11 @@ final class Reconciler {
             double p99Millis,
             List<String> mismatches) {
 
-        double callsPerChange() {
+        public double callsPerChange() {
             return erpChanges == 0 ? 0 : (double) calls / erpChanges;
         }
 
-        String line(String flow) {
+        public String line(String flow) {
             return String.format(
                     java.util.Locale.ROOT,
                     "DEMO %s: erp_changes=%d delivered=%d lost=%d duplicate_creates=%d calls_per_change=%.2f p50_ms=%.1f p99_ms=%.1f",
@@ -57,7 +57,7 @@ final class Reconciler {
      * Compares the ERP with the platform. Latency percentiles count only saves made at or after
      * {@code measureFromNanos} (after the JIT warm-up); loss and duplicates count every save.
      */
-    static Summary reconcile(ErpClient erp, OdysseeSimulator sim, List<Change> changes, long measureFromNanos)
+    public static Summary reconcile(ErpClient erp, OdysseeSimulator sim, List<Change> changes, long measureFromNanos)
             throws Exception {
         Map<String, Integer> changesPerRecord = new HashMap<>();
         for (Change c : changes) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fieldsync.demo.ErpClient;
+import com.fieldsync.it.Await;
 import com.fieldsync.sim.odyssee.Call;
 import com.fieldsync.sim.odyssee.Fault;
 import com.fieldsync.sim.odyssee.OdysseeSimulator;
