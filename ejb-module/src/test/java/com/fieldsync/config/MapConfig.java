@@ -30,7 +30,7 @@ public final class MapConfig implements Config {
 
     @Override
     public ConfigValue getConfigValue(String name) {
-        throw new UnsupportedOperationException("not needed by Settings");
+        throw new IllegalStateException("not needed by Settings");
     }
 
     @Override
