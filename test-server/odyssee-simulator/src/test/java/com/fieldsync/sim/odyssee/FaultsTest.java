@@ -9,30 +9,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import java.io.IOException;
 import java.io.StringReader;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class FaultsTest {
-    private static OdysseeSimulator sim;
-    private static TestClient client;
-
-    @BeforeAll
-    static void start() {
-        sim = OdysseeSimulator.start("127.0.0.1", 0);
-        client = new TestClient(sim);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void clean() {
-        sim.reset();
-    }
+class FaultsTest extends SimulatorTest {
 
     @Test
     void aStatusFaultAnswersThatStatusWithoutApplyingTheRequestOnce() {

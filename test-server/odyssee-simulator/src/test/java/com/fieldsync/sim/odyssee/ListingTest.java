@@ -15,31 +15,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ListingTest {
-    private static OdysseeSimulator sim;
-    private static TestClient client;
-
-    @BeforeAll
-    static void start() {
-        sim = OdysseeSimulator.start("127.0.0.1", 0);
-        client = new TestClient(sim);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void clean() {
-        sim.reset();
-        sim.clock().useSystemTime();
-    }
+class ListingTest extends SimulatorTest {
 
     @Test
     void fortyFiveRowsSharingOneStampComeInThreePagesThroughNextLinkWithNoneLostOrRepeated() {

@@ -14,32 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The Java API around the HTTP one: call log, clock, seeding, reset, DbFile content, the /_sim/ surface. */
-class SimulatorApiTest {
-    private static OdysseeSimulator sim;
-    private static TestClient client;
-
-    @BeforeAll
-    static void start() {
-        sim = OdysseeSimulator.start("127.0.0.1", 0);
-        client = new TestClient(sim);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void clean() {
-        sim.reset();
-        sim.clock().useSystemTime();
-    }
+class SimulatorApiTest extends SimulatorTest {
 
     @Test
     void baseUrlNamesTheBoundPortAndTheApiLivesUnderApi() {

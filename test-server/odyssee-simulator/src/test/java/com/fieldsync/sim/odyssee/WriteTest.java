@@ -15,31 +15,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** POST, PUT and GET one, and what the server refuses. */
-class WriteTest {
-    private static OdysseeSimulator sim;
-    private static TestClient client;
-
-    @BeforeAll
-    static void start() {
-        sim = OdysseeSimulator.start(0);
-        client = new TestClient(sim);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void clean() {
-        sim.reset();
-    }
+class WriteTest extends SimulatorTest {
 
     @Test
     void postAnswers201WithTheStoredRowIncludingIdAndStamp() {
