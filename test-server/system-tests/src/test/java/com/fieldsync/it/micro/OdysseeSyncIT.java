@@ -240,6 +240,25 @@ class OdysseeSyncIT {
     }
 
     @Test
+    void discardedDeadLetterIsGoneAndNeverSent() throws Exception {
+        SIM.put(
+                "Company",
+                Json.createObjectBuilder()
+                        .add("code", "CU-15")
+                        .add("name", "taken")
+                        .build());
+        save("customer", "CU-15", Map.of("name", "Refused"));
+        JsonObject dead = Await.until(
+                DELIVERY, "a dead letter for CU-15", () -> deadLetter("CU-15").orElse(null));
+        long id = dead.getJsonNumber("id").longValue();
+        assertEquals(204, admin("DELETE", "dead-letters/" + id).statusCode());
+        assertTrue(deadLetter("CU-15").isEmpty());
+        assertEquals(404, admin("DELETE", "dead-letters/" + id).statusCode(), "a second discard finds nothing");
+        assertEquals(404, admin("POST", "dead-letters/" + id + "/replay").statusCode(), "nor can it be replayed");
+        assertEquals(1, writes("Company", "CU-15").size(), "only the refused create was ever sent");
+    }
+
+    @Test
     void unknownOutcomeOfACreateLeavesNoDuplicate() throws Exception {
         // The create is applied but the answer is lost: FieldSync must find the record, not create another.
         SIM.faults().next("POST", "Company", Fault.applyThenDrop());
