@@ -116,30 +116,47 @@ public class OdysseeConnector implements Connector {
 
     private Outcome create(OdysseeApi api, OdysseeRecord record, String body, String hash) {
         try (Response created = api.create(record.controller(), "return=minimal", body)) {
-            if (created.getStatus() == 409) {
-                // Our id already exists: an earlier send of this very create went through (the JDK's
-                // HTTP client even re-sends a POST by itself when a connection drops). Make sure the
-                // record holds these fields rather than dead-lettering a record that is there.
-                return updateExisting(api, record, body, hash, created);
+            int status = created.getStatus();
+            if (isSuccess(status)) {
+                // The status is what counts: an unreadable body still means the record holds our id.
+                return new Outcome.Delivered(OdysseeErrors.returnedId(created).orElse(record.id), hash, body);
             }
-            if (!isSuccess(created.getStatus())) {
-                return OdysseeErrors.outcome(created);
+            if (status == 409 || status == 422 || status == 400) {
+                // Refused, perhaps because the record is already there: under our id (an earlier
+                // send went through; the JDK's HTTP client even re-sends a POST by itself when a
+                // connection drops), or under our code (a reservation lost with an unsynced
+                // database, or a record created before FieldSync). Odyssee's code is the ERP key,
+                // so such a record is this one: adopt it instead of dead-lettering the change.
+                Outcome refusal = OdysseeErrors.outcome(created);
+                Optional<String> existing = existingId(api, record);
+                return existing.isPresent() ? update(api, record, existing.get(), body, hash) : refusal;
             }
-            // The status is what counts: an unreadable body still means the record holds our id.
-            return new Outcome.Delivered(OdysseeErrors.returnedId(created).orElse(record.id), hash, body);
+            return OdysseeErrors.outcome(created);
         }
     }
 
-    private Outcome updateExisting(OdysseeApi api, OdysseeRecord record, String body, String hash, Response conflict) {
-        try (Response existing = api.get(record.controller(), record.id)) {
-            if (!isSuccess(existing.getStatus())) {
-                // The conflict was about something else (e.g. a duplicate code): report it as is.
-                return OdysseeErrors.outcome(conflict);
+    /** The id of the record holding our id or, failing that, our code; empty if neither exists. */
+    private Optional<String> existingId(OdysseeApi api, OdysseeRecord record) {
+        try (Response byId = api.get(record.controller(), record.id)) {
+            if (isSuccess(byId.getStatus())) {
+                return Optional.of(record.id);
             }
         }
-        try (Response updated = api.update(record.controller(), record.id, body)) {
+        String filter = "code eq '" + record.code.replace("'", "''") + "'";
+        try (Response byCode = api.list(record.controller(), filter, "id", 2)) {
+            return isSuccess(byCode.getStatus()) ? OdysseeErrors.singleId(byCode) : Optional.empty();
+        }
+    }
+
+    private Outcome update(OdysseeApi api, OdysseeRecord record, String id, String body, String hash) {
+        if (!id.equals(record.id)) {
+            record.id = id;
+            body = JSONB.toJson(record);
+            hash = sha256(body);
+        }
+        try (Response updated = api.update(record.controller(), id, body)) {
             return isSuccess(updated.getStatus())
-                    ? new Outcome.Delivered(record.id, hash, body)
+                    ? new Outcome.Delivered(id, hash, body)
                     : OdysseeErrors.outcome(updated);
         }
     }

@@ -3,6 +3,7 @@ package com.fieldsync.odyssee;
 import com.fieldsync.connector.Outcome;
 import com.fieldsync.odyssee.api.ErrorBody;
 import com.fieldsync.odyssee.api.IdOnly;
+import com.fieldsync.odyssee.api.IdPage;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
@@ -67,6 +68,19 @@ final class OdysseeErrors {
             }
             IdOnly id = JSONB.fromJson(response.readEntity(String.class), IdOnly.class);
             return Optional.ofNullable(id).map(i -> i.id).filter(i -> !i.isBlank());
+        } catch (JsonbException | ProcessingException | IllegalStateException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The id of the only row of a list answer; empty if there is none, several, or no readable body. */
+    static Optional<String> singleId(Response response) {
+        try {
+            IdPage page = JSONB.fromJson(response.readEntity(String.class), IdPage.class);
+            if (page == null || page.value == null || page.value.size() != 1) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(page.value.get(0).id).filter(i -> !i.isBlank());
         } catch (JsonbException | ProcessingException | IllegalStateException e) {
             return Optional.empty();
         }

@@ -26,6 +26,8 @@ public record DispatchSettings(
     public static final String RETRY_MAX_ATTEMPTS = "fieldsync.retry.max-attempts";
     public static final String AUTH_PROBE_MS = "fieldsync.auth.probe-interval-ms";
     public static final String COALESCE_MS = "fieldsync.dispatch.coalesce-window-ms";
+    public static final String RETENTION_MINUTES = "fieldsync.outbox.retention-minutes";
+    public static final String PRUNE_INTERVAL_MS = "fieldsync.outbox.prune-interval-ms";
 
     static DispatchSettings from(Settings s) {
         return new DispatchSettings(

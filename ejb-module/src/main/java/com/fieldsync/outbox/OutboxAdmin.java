@@ -1,5 +1,6 @@
 package com.fieldsync.outbox;
 
+import com.fieldsync.links.LinkStore;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -44,6 +45,9 @@ public class OutboxAdmin {
     @Inject
     Clock clock;
 
+    @Inject
+    LinkStore links;
+
     public List<DeadLetter> deadLetters(int limit) {
         return em.createQuery("SELECT e FROM OutboxEntry e WHERE e.state = :dead ORDER BY e.id", OutboxEntry.class)
                 .setParameter("dead", OutboxState.DEAD)
@@ -79,7 +83,12 @@ public class OutboxAdmin {
                 .setParameter("id", e.getId())
                 .getSingleResult();
         long now = clock.millis();
-        if (newer > 0) {
+        // Newer rows may already be pruned; a link confirmed after this change last failed means a
+        // newer change of the record was delivered since.
+        boolean deliveredSince = links.find(e.getRecordKey())
+                .filter(l -> l.isConfirmed() && l.getUpdatedAt() > e.getLastAttemptAt())
+                .isPresent();
+        if (newer > 0 || deliveredSince) {
             e.setState(OutboxState.DONE);
             e.setDoneAt(now);
             e.setLastError("superseded by a newer change; not replayed. Was: " + e.getLastError());

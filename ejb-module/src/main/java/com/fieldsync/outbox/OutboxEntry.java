@@ -24,7 +24,8 @@ import jakarta.persistence.Table;
         indexes = {
             @Index(name = "FS_OUTBOX_STATE", columnList = "STATE, ID"),
             @Index(name = "FS_OUTBOX_RECORD", columnList = "RECORD_KEY, STATE, ID"),
-            @Index(name = "FS_OUTBOX_WAITING", columnList = "WAITING_FOR")
+            @Index(name = "FS_OUTBOX_WAITING", columnList = "WAITING_FOR"),
+            @Index(name = "FS_OUTBOX_DONE", columnList = "STATE, DONE_AT")
         })
 public class OutboxEntry {
 

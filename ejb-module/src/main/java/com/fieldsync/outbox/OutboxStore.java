@@ -140,6 +140,26 @@ public class OutboxStore {
                 .executeUpdate();
     }
 
+    /**
+     * Deletes up to {@code limit} rows that were done before {@code doneBefore}; dead letters stay
+     * until an admin replays or discards them. Returns how many were deleted.
+     */
+    public int prune(long doneBefore, int limit) {
+        List<Long> old = em.createQuery(
+                        "SELECT e.id FROM OutboxEntry e WHERE e.state = :done AND e.doneAt < :before ORDER BY e.id",
+                        Long.class)
+                .setParameter("done", OutboxState.DONE)
+                .setParameter("before", doneBefore)
+                .setMaxResults(limit)
+                .getResultList();
+        if (old.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("DELETE FROM OutboxEntry e WHERE e.id IN :ids")
+                .setParameter("ids", old)
+                .executeUpdate();
+    }
+
     /** The record's queued rows from the head on: the newest one's fields win. */
     private static ClaimedRecord coalesce(OutboxEntry head, List<OutboxEntry> queued, Link link, long leaseUntil) {
         List<OutboxEntry> behind =

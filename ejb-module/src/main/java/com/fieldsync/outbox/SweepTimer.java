@@ -30,6 +30,9 @@ public class SweepTimer {
     @Inject
     Settings settings;
 
+    @Inject
+    Retention retention;
+
     @PostConstruct
     void start() {
         long interval = settings.integer(DispatchSettings.SWEEP_MS, 500, 50, 3_600_000);
@@ -41,5 +44,6 @@ public class SweepTimer {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void sweep() {
         dispatcher.wake();
+        retention.pruneIfDue();
     }
 }

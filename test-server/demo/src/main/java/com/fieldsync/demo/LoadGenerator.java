@@ -183,7 +183,7 @@ public final class LoadGenerator {
     }
 
     /** The revision marker in a marked field's value, or 0. */
-    static int marker(String value) {
+    public static int marker(String value) {
         int hash = value == null ? -1 : value.lastIndexOf('#');
         if (hash < 0) {
             return 0;

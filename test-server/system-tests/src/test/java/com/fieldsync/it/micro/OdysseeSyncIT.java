@@ -212,42 +212,75 @@ class OdysseeSyncIT {
 
     @Test
     void rejectedRecordGoesToDeadLetterWithTheRemoteMessageWhileOthersKeepFlowing() throws Exception {
-        // Someone created a company with code CU-7 directly in Odyssee: our create is refused (422).
-        SIM.put(
-                "Company",
-                Json.createObjectBuilder()
-                        .add("code", "CU-7")
-                        .add("name", "made on mobile")
-                        .build());
-        save("customer", "CU-7", Map.of("name", "Poisoned"));
+        // Odyssee requires a company name; the ERP saved one without.
+        save("customer", "CU-7", Map.of("city", "Nameless"));
         save("customer", "CU-8", Map.of("name", "Healthy"));
         awaitCompany("CU-8", "Healthy");
         JsonObject dead = Await.until(
                 DELIVERY, "a dead letter for CU-7", () -> deadLetter("CU-7").orElse(null));
-        assertEquals(422, dead.getInt("status"));
-        assertTrue(dead.getString("error").toLowerCase().contains("code"), "the remote's message: " + dead);
+        assertEquals(400, dead.getInt("status"));
+        assertTrue(dead.getString("error").contains("missing required field 'name'"), "the remote's message: " + dead);
+        assertTrue(company("CU-7").isEmpty());
 
-        // The admin fixes the platform (renames the stray record) and replays: delivered once.
-        JsonObject stray = company("CU-7").orElseThrow();
-        SIM.put(
-                "Company",
-                Json.createObjectBuilder(stray).add("code", "CU-7-old").build());
+        // The ERP fixes the record: the newer change is delivered, and replaying the old one would
+        // overwrite it, so the replay is refused as superseded.
+        save("customer", "CU-7", Map.of("name", "Named now"));
+        awaitCompany("CU-7", "Named now");
         HttpResponse<String> replay =
                 admin("POST", "dead-letters/" + dead.getJsonNumber("id").longValue() + "/replay");
         assertEquals(200, replay.statusCode(), replay.body());
-        awaitCompany("CU-7", "Poisoned");
+        assertTrue(replay.body().contains("SUPERSEDED"), replay.body());
         assertTrue(deadLetter("CU-7").isEmpty());
     }
 
     @Test
-    void discardedDeadLetterIsGoneAndNeverSent() throws Exception {
-        SIM.put(
+    void replayedDeadLetterIsDeliveredOnce() throws Exception {
+        // A refusal that goes away on the platform's side (someone fixed a setting there).
+        SIM.faults().next("POST", "Company", Fault.status(422));
+        save("customer", "CU-17", Map.of("name", "Second chance"));
+        JsonObject dead = Await.until(
+                DELIVERY, "a dead letter for CU-17", () -> deadLetter("CU-17").orElse(null));
+        assertEquals(422, dead.getInt("status"));
+        assertTrue(company("CU-17").isEmpty());
+        HttpResponse<String> replay =
+                admin("POST", "dead-letters/" + dead.getJsonNumber("id").longValue() + "/replay");
+        assertEquals(200, replay.statusCode(), replay.body());
+        assertTrue(replay.body().contains("QUEUED"), replay.body());
+        awaitCompany("CU-17", "Second chance");
+        assertTrue(deadLetter("CU-17").isEmpty());
+        assertEquals(
+                1,
+                writes("Company", "CU-17").stream()
+                        .filter(c -> c.status() / 100 == 2)
+                        .count());
+    }
+
+    @Test
+    void recordAlreadyOnOdysseeUnderTheSameCodeIsAdoptedNotDuplicated() throws Exception {
+        // Created before FieldSync (or by a create whose reservation an unsynced database lost).
+        JsonObject before = SIM.put(
                 "Company",
                 Json.createObjectBuilder()
-                        .add("code", "CU-15")
-                        .add("name", "taken")
+                        .add("code", "CU-18")
+                        .add("name", "made elsewhere")
                         .build());
-        save("customer", "CU-15", Map.of("name", "Refused"));
+        save("customer", "CU-18", Map.of("name", "From the ERP"));
+        JsonObject adopted = awaitCompany("CU-18", "From the ERP");
+        assertEquals(before.getString("id"), adopted.getString("id"));
+        assertEquals(
+                1,
+                SIM.records("Company").stream()
+                        .filter(c -> c.getString("code").equals("CU-18"))
+                        .count());
+        save("customer", "CU-18", Map.of("name", "From the ERP, renamed"));
+        assertEquals(
+                before.getString("id"),
+                awaitCompany("CU-18", "From the ERP, renamed").getString("id"));
+    }
+
+    @Test
+    void discardedDeadLetterIsGoneAndNeverSent() throws Exception {
+        save("customer", "CU-15", Map.of("city", "no name: refused"));
         JsonObject dead = Await.until(
                 DELIVERY, "a dead letter for CU-15", () -> deadLetter("CU-15").orElse(null));
         long id = dead.getJsonNumber("id").longValue();
@@ -255,7 +288,31 @@ class OdysseeSyncIT {
         assertTrue(deadLetter("CU-15").isEmpty());
         assertEquals(404, admin("DELETE", "dead-letters/" + id).statusCode(), "a second discard finds nothing");
         assertEquals(404, admin("POST", "dead-letters/" + id + "/replay").statusCode(), "nor can it be replayed");
-        assertEquals(1, writes("Company", "CU-15").size(), "only the refused create was ever sent");
+        assertEquals(
+                1,
+                writes("Company", "CU-15").stream()
+                        .filter(c -> c.method().equals("POST"))
+                        .count(),
+                "only the refused create was ever sent");
+    }
+
+    @Test
+    void deliveredRowsArePrunedAfterTheRetentionPeriod() throws Exception {
+        // This suite runs with a retention of 0 minutes: delivered rows go at the next prune pass.
+        save("customer", "CU-16", Map.of("name", "Pruned soon"));
+        awaitCompany("CU-16", "Pruned soon");
+        Await.until(DELIVERY, "no delivered rows left in the outbox", () -> {
+            try {
+                HttpResponse<String> status = admin("GET", "status");
+                JsonObject outbox = Json.createReader(new StringReader(status.body()))
+                        .readObject()
+                        .getJsonObject("outbox");
+                JsonObject odyssee = outbox.getJsonObject("odyssee");
+                return odyssee == null || !odyssee.containsKey("DONE");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
     }
 
     @Test
