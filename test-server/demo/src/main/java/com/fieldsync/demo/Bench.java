@@ -58,14 +58,16 @@ public final class Bench {
                 warmUp(erp, sim);
                 for (int run = 0; run < runs; run++) {
                     drain.add(drain(erp, sim, auth, backlog, "B" + run + "-"));
+                    System.out.printf(Locale.ROOT, "bench: drain run %d: %.1f changes/s%n", run + 1, drain.get(run));
                 }
                 for (int run = 0; run < runs; run++) {
                     sim.clearCalls();
-                    LoadGenerator load = new LoadGenerator(erp, 4, rate);
+                    LoadGenerator load = new LoadGenerator(erp, 4, rate, "L" + run + "-");
                     long start = System.nanoTime();
                     load.run(start + TimeUnit.SECONDS.toNanos(seconds));
                     List<Change> changes = load.changes();
                     Reconciler.Summary s = awaitDelivered(erp, sim, changes, start);
+                    System.out.printf(Locale.ROOT, "bench: latency run %d: %s%n", run + 1, s.line("bench"));
                     p50.add(s.p50Millis());
                     p99.add(s.p99Millis());
                     callsPerChange.add(s.callsPerChange());
@@ -86,7 +88,7 @@ public final class Bench {
 
     /** A few hundred changes first, so that JIT compilation is not what the runs measure. */
     private static void warmUp(ErpClient erp, OdysseeSimulator sim) throws Exception {
-        LoadGenerator load = new LoadGenerator(erp, 4, 100);
+        LoadGenerator load = new LoadGenerator(erp, 4, 100, "W-");
         long start = System.nanoTime();
         load.run(start + TimeUnit.SECONDS.toNanos(10));
         awaitDelivered(erp, sim, load.changes(), start);
