@@ -316,6 +316,18 @@ class OdysseeSyncIT {
     }
 
     @Test
+    void changeIsDeadLetteredAfterTheConfiguredNumberOfTransientFailures() throws Exception {
+        // This suite allows 4 attempts (fieldsync.retry.max-attempts=4); Odyssee fails all of them.
+        SIM.faults().times(4, "POST", "Company", Fault.status(503));
+        save("customer", "CU-19", Map.of("name", "Never reachable"));
+        JsonObject dead = Await.until(
+                DELIVERY, "a dead letter for CU-19", () -> deadLetter("CU-19").orElse(null));
+        assertTrue(dead.getString("error").startsWith("gave up after 4 attempts"), dead.toString());
+        assertEquals(4, writes("Company", "CU-19").size());
+        assertTrue(company("CU-19").isEmpty());
+    }
+
+    @Test
     void unknownOutcomeOfACreateLeavesNoDuplicate() throws Exception {
         // The create is applied but the answer is lost: FieldSync must find the record, not create another.
         SIM.faults().next("POST", "Company", Fault.applyThenDrop());
