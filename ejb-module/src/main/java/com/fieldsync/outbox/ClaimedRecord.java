@@ -12,7 +12,6 @@ import java.util.Map;
 record ClaimedRecord(
         long headId,
         long lastId,
-        int coalesced,
         long leaseUntil,
         int attempts,
         String recordKey,

@@ -168,7 +168,6 @@ public class OutboxStore {
         return new ClaimedRecord(
                 head.getId(),
                 last.getId(),
-                Math.max(1, behind.size()),
                 leaseUntil,
                 head.getAttempts(),
                 head.getRecordKey(),
