@@ -81,7 +81,7 @@ public class Dispatcher {
                 probeHeldPlatforms(s);
                 releaseExpiredClaims();
                 while (!stopped && claimAndSubmit(s) > 0) {
-                    s = DispatchSettings.from(settings);
+                    // settings are read once per pass, not per claim
                 }
             }
         } catch (RuntimeException e) {

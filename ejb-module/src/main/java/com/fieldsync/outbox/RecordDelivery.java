@@ -40,10 +40,7 @@ public class RecordDelivery {
             store.retryLater(r, now, now + s.backoff().maxMillis(), false, 0, "no connector for " + r.platform(), null);
             return;
         }
-        Connector connector = found.get();
-        PushRequest request = request(r);
-        Outcome outcome = connector.push(request);
-        record(r, connector, outcome, s);
+        record(r, found.get().push(request(r)), s);
     }
 
     private PushRequest request(ClaimedRecord r) {
@@ -63,7 +60,7 @@ public class RecordDelivery {
                         .getRemoteId());
     }
 
-    private void record(ClaimedRecord r, Connector connector, Outcome outcome, DispatchSettings s) {
+    private void record(ClaimedRecord r, Outcome outcome, DispatchSettings s) {
         long now = clock.millis();
         if (outcome instanceof Outcome.Delivered d) {
             store.done(r, now, null, d);
