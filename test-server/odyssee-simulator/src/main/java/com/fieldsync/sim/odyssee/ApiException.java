@@ -15,6 +15,11 @@ final class ApiException extends RuntimeException {
         return status;
     }
 
+    /** How the Java API reports what the HTTP API would have refused: the status and the message. */
+    IllegalArgumentException asIllegalArgument() {
+        return new IllegalArgumentException(status + " " + getMessage(), this);
+    }
+
     static ApiException badRequest(String message) {
         return new ApiException(400, message);
     }

@@ -18,17 +18,20 @@ import java.util.function.Supplier;
 /**
  * Serves {@code /api/…}: plays queued faults, checks Basic credentials, routes to the store and logs each call. A
  * call is logged before its answer is written, so a client that has its answer always finds its call in the log.
+ * Before routing, the approval PDFs due at the sim clock's now are produced, so the answer includes them.
  */
 final class ApiHandler implements HttpHandler {
     static final String PREFIX = "/api/";
 
     private final Store store;
+    private final ApprovalPdfs pdfs;
     private final Faults faults;
     private final Consumer<Call> log;
     private final Supplier<String> credentials;
 
-    ApiHandler(Store store, Faults faults, Consumer<Call> log, Supplier<String> credentials) {
+    ApiHandler(Store store, ApprovalPdfs pdfs, Faults faults, Consumer<Call> log, Supplier<String> credentials) {
         this.store = store;
+        this.pdfs = pdfs;
         this.faults = faults;
         this.log = log;
         this.credentials = credentials;
@@ -89,6 +92,7 @@ final class ApiHandler implements HttpHandler {
                     .withHeader("WWW-Authenticate", "Basic realm=\"odyssee\"");
         }
         try {
+            pdfs.produceDue();
             return route(exchange, method, path, query, body);
         } catch (ApiException e) {
             return Response.message(e.status(), e.getMessage());

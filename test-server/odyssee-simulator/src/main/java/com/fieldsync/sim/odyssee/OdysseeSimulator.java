@@ -5,6 +5,7 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -31,6 +32,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
+ * <p>Besides answering the connector, it plays the mobile side: {@link #technicians()} complete jobs as the app would
+ * (status steps, usages, the approval), and each non-daily approval's PDF appears as a {@code DbFile} only once the
+ * {@link #clock() clock} has passed the approval by {@link #pdfDelay(Duration) a delay}, as Odyssee's PDF queue makes
+ * it late. With the clock stopped, a burst of completions shares one {@code modified_dateutc}.
+ *
  * <p>Thread-safe: many clients may call it at once, and tests may inspect it while they do.
  */
 public final class OdysseeSimulator implements AutoCloseable {
@@ -50,6 +56,8 @@ public final class OdysseeSimulator implements AutoCloseable {
     private final SimClock clock = new SimClock();
     private final Faults faults = new Faults();
     private final Store store = new Store(clock);
+    private final ApprovalPdfs pdfs = ApprovalPdfs.attach(store, clock);
+    private final Technicians technicians = new Technicians(store);
     private final List<Call> calls = new ArrayList<>();
     private final HttpServer server;
     private final ExecutorService executor;
@@ -60,7 +68,7 @@ public final class OdysseeSimulator implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(host, port), 0);
         executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         server.setExecutor(executor);
-        server.createContext(ApiHandler.PREFIX, new ApiHandler(store, faults, this::logCall, () -> credentials));
+        server.createContext(ApiHandler.PREFIX, new ApiHandler(store, pdfs, faults, this::logCall, () -> credentials));
         server.createContext(ControlHandler.PREFIX, new ControlHandler(this));
         server.createContext("/", exchange -> {
             try (exchange) {
@@ -132,6 +140,32 @@ public final class OdysseeSimulator implements AutoCloseable {
         return faults;
     }
 
+    /** The technicians on the mobile app, to script what they do to jobs. */
+    public Technicians technicians() {
+        return technicians;
+    }
+
+    /**
+     * How long after a non-daily approval (on the sim clock) its PDF appears as a {@code DbFile}; default 5 seconds.
+     * Applies to approvals added from now on. Survives {@link #reset()}.
+     *
+     * @throws IllegalArgumentException for a negative delay
+     */
+    public OdysseeSimulator pdfDelay(Duration delay) {
+        pdfs.delay(delay);
+        return this;
+    }
+
+    /** The current {@link #pdfDelay(Duration) PDF delay}. */
+    public Duration pdfDelay() {
+        return pdfs.delay();
+    }
+
+    /** Approval PDFs scheduled and not yet due at {@code clock().now()} (due ones are produced first). */
+    public int pendingPdfs() {
+        return pdfs.pending();
+    }
+
     /** Every API call received, in arrival order (a snapshot). */
     public List<Call> calls() {
         synchronized (calls) {
@@ -160,12 +194,16 @@ public final class OdysseeSimulator implements AutoCloseable {
      * @throws IllegalArgumentException for an unknown controller
      */
     public List<JsonObject> records(String controller) {
-        return store.all(Controllers.require(controller));
+        ControllerDef def = Controllers.require(controller);
+        pdfs.produceDue();
+        return store.all(def);
     }
 
     /** One row by id. */
     public Optional<JsonObject> record(String controller, String id) {
-        return store.find(Controllers.require(controller), id);
+        ControllerDef def = Controllers.require(controller);
+        pdfs.produceDue();
+        return store.find(def, id);
     }
 
     /**
@@ -180,13 +218,17 @@ public final class OdysseeSimulator implements AutoCloseable {
         try {
             return store.put(Controllers.require(controller), row);
         } catch (ApiException e) {
-            throw new IllegalArgumentException(e.status() + " " + e.getMessage(), e);
+            throw e.asIllegalArgument();
         }
     }
 
-    /** Clears data, faults and the call log; auth and the clock stay as they are. */
+    /** Clears data, pending PDFs, faults and the call log; auth, the PDF delay and the clock stay as they are. */
     public void reset() {
-        store.clear();
+        store.atomically(() -> {
+            store.clear();
+            pdfs.clear();
+            return null;
+        });
         faults.clear();
         clearCalls();
     }

@@ -9,17 +9,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The simulator's database: one insertion-ordered table per controller. One lock guards all tables, so an add is
  * atomic with its uniqueness and foreign-key checks even under many concurrent clients (the load is tiny, the
- * simplicity is worth more than finer locks).
+ * simplicity is worth more than finer locks). The same lock serves {@link #atomically} for work made of several
+ * writes (a technician's completion, the PDF queue), and {@link Listener listeners} hear of every save under it, so
+ * they see saves in their real order.
  */
 final class Store {
+    /** Told of every row saved, inside the store's lock: keep it short and do not block. */
+    @FunctionalInterface
+    interface Listener {
+        /** @param previous the row this one replaced, null when the row is new to its table */
+        void saved(ControllerDef def, JsonObject previous, JsonObject row);
+    }
+
     private final Map<ControllerDef, Map<String, JsonObject>> tables = new HashMap<>();
     /** Per controller and unique field: value to the id holding it, so a uniqueness check is O(1). */
     private final Map<ControllerDef, Map<String, Map<JsonValue, String>>> uniques = new HashMap<>();
 
+    private final List<Listener> listeners = new ArrayList<>();
     private final SimClock clock;
 
     Store(SimClock clock) {
@@ -61,6 +72,16 @@ final class Store {
         return save(def, row);
     }
 
+    /** Runs {@code work} holding the store's lock: no other client's write interleaves with its reads and writes. */
+    synchronized <T> T atomically(Supplier<T> work) {
+        return work.get();
+    }
+
+    /** Adds a listener; listeners are kept across {@link #clear()}. */
+    synchronized void listen(Listener listener) {
+        listeners.add(listener);
+    }
+
     synchronized Optional<JsonObject> find(ControllerDef def, String id) {
         if (!Guids.isGuid(id)) {
             return Optional.empty();
@@ -88,6 +109,7 @@ final class Store {
         // an update replaces in place, keeping the row's position in insertion order
         JsonObject previous = table(def).put(row.getString(ControllerDef.ID), row);
         index(def, previous, row);
+        listeners.forEach(listener -> listener.saved(def, previous, row));
         return row;
     }
 
