@@ -21,7 +21,14 @@ public enum EntityType {
     /** An article category: {@code name}. */
     ARTICLE_CATEGORY(List.of("name"), List.of()),
     /** An article: {@code description, price}, {@code category} (ERP key of an ARTICLE_CATEGORY). */
-    ARTICLE(List.of("description", "price", "category"), List.of("category"));
+    ARTICLE(List.of("description", "price", "category"), List.of("category")),
+    /**
+     * A work order (Odyssee: a job, keyed by {@code reference_back_office}): {@code description},
+     * {@code project} (ERP key of a PROJECT), {@code technician} (ERP key of the assigned USER),
+     * {@code status} (a {@link JobStatus} name, label or GUID; checked against the workflow when
+     * queued).
+     */
+    WORK_ORDER(List.of("description", "project", "technician", "status"), List.of("project", "technician"));
 
     private final List<String> fields;
     private final List<String> references;

@@ -5,6 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Reads and writes links, each write committed on its own before or after a remote call. */
@@ -26,6 +27,29 @@ public class LinkStore {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<String> confirmedRemoteId(String recordKey) {
         return find(recordKey).filter(Link::isConfirmed).map(Link::getRemoteId);
+    }
+
+    /**
+     * The ERP key of the record the platform holds under {@code remoteId}, if FieldSync created or
+     * adopted it (a confirmed link). GUIDs are compared ignoring case.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<String> erpKeyOf(String platform, String entityType, String remoteId) {
+        if (remoteId == null || remoteId.isBlank()) {
+            return Optional.empty();
+        }
+        return em.createQuery(
+                        "SELECT l.erpKey FROM Link l WHERE l.platform = :platform AND l.entityType = :type"
+                                + " AND l.remoteId IN (:asGiven, :lower, :upper) AND l.confirmed = TRUE",
+                        String.class)
+                .setParameter("platform", platform)
+                .setParameter("type", entityType)
+                .setParameter("asGiven", remoteId)
+                .setParameter("lower", remoteId.toLowerCase(Locale.ROOT))
+                .setParameter("upper", remoteId.toUpperCase(Locale.ROOT))
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
     }
 
     /**

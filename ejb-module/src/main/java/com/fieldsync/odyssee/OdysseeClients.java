@@ -3,6 +3,8 @@ package com.fieldsync.odyssee;
 import com.fieldsync.odyssee.api.OdysseeApi;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.net.URI;
@@ -22,6 +24,7 @@ public class OdysseeClients {
 
     private OdysseeSettings current;
     private OdysseeApi client;
+    private Client links;
 
     synchronized OdysseeApi client(OdysseeSettings settings) {
         if (client == null || !settings.equals(current)) {
@@ -36,10 +39,24 @@ public class OdysseeClients {
                     .register((ClientRequestFilter)
                             ctx -> ctx.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, authorization))
                     .build(OdysseeApi.class);
+            // @odata.nextLink is an absolute URL to follow as it is: a plain JAX-RS client with the
+            // same timeouts and credentials (OdysseeReader only follows links to the configured origin)
+            links = ClientBuilder.newBuilder()
+                    .connectTimeout(settings.connectTimeoutMillis(), TimeUnit.MILLISECONDS)
+                    .readTimeout(settings.readTimeoutMillis(), TimeUnit.MILLISECONDS)
+                    .register((ClientRequestFilter)
+                            ctx -> ctx.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, authorization))
+                    .build();
             current = settings;
             LOG.info(() -> "FieldSync: Odyssee client ready for " + settings);
         }
         return client;
+    }
+
+    /** The client for absolute links the API hands out, with the same settings as {@link #client}. */
+    synchronized Client links(OdysseeSettings settings) {
+        client(settings);
+        return links;
     }
 
     @PreDestroy
@@ -51,6 +68,10 @@ public class OdysseeClients {
                 LOG.log(Level.FINE, "closing the old Odyssee client", e);
             }
             client = null;
+        }
+        if (links != null) {
+            links.close();
+            links = null;
         }
     }
 }

@@ -143,7 +143,7 @@ public class OdysseeConnector implements Connector {
             }
         }
         String filter = "code eq '" + record.code.replace("'", "''") + "'";
-        try (Response byCode = api.list(record.controller(), filter, "id", 2)) {
+        try (Response byCode = api.list(record.controller(), filter, "id", null, 2)) {
             return isSuccess(byCode.getStatus()) ? OdysseeErrors.singleId(byCode) : Optional.empty();
         }
     }
@@ -164,7 +164,7 @@ public class OdysseeConnector implements Connector {
     @Override
     public Outcome probe() {
         return call(api -> {
-            try (Response r = api.list("ProjectType", null, "id", 1)) {
+            try (Response r = api.list("ProjectType", null, "id", null, 1)) {
                 return isSuccess(r.getStatus()) ? new Outcome.Unchanged() : OdysseeErrors.outcome(r);
             }
         });

@@ -37,11 +37,17 @@ public interface OdysseeApi extends AutoCloseable {
     @Path("{controller}/{id}")
     Response get(@PathParam("controller") String controller, @PathParam("id") String id);
 
+    /** {@code {"id":…,"file_name":…,"content":"<base64>"}}. */
+    @GET
+    @Path("DbFile/{id}/content")
+    Response fileContent(@PathParam("id") String id);
+
     @GET
     @Path("{controller}")
     Response list(
             @PathParam("controller") String controller,
             @QueryParam("$filter") String filter,
             @QueryParam("$select") String select,
+            @QueryParam("$orderby") String orderby,
             @QueryParam("$top") Integer top);
 }

@@ -19,10 +19,12 @@ public final class ErpClient {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String inbound;
 
     /** @param serverBase the URL the demo ERP's WAR is deployed at, ending in {@code /} */
     public ErpClient(String serverBase) {
         this.base = serverBase + "erp/records/";
+        this.inbound = serverBase + "erp/inbound/";
     }
 
     /** Saves a record; returns normally only once the ERP transaction committed. */
@@ -51,6 +53,45 @@ public final class ErpClient {
             throw new IOException("ERP list " + type + ": " + r.statusCode() + " " + r.body());
         }
         return Json.createReader(new StringReader(r.body())).readArray();
+    }
+
+    /** Every line the ERP booked from mobile (completions, materials, time, PDFs), in booking order. */
+    public JsonArray inboundLines() throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(inbound + "lines"))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IOException("ERP inbound lines: " + r.statusCode() + " " + r.body());
+        }
+        return Json.createReader(new StringReader(r.body())).readArray();
+    }
+
+    /** Makes the ERP's next {@code times} bookings from mobile throw (0: none). */
+    public void failNext(int times) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(inbound + "fail-next?times=" + times))
+                        .timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IOException("ERP fail-next: " + r.statusCode() + " " + r.body());
+        }
+    }
+
+    /** How many of the failures asked for with {@link #failNext(int)} are still to come. */
+    public int failuresLeft() throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(inbound + "fail-next"))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IOException("ERP fail-next: " + r.statusCode() + " " + r.body());
+        }
+        return Json.createReader(new StringReader(r.body())).readObject().getInt("failNext");
     }
 
     public static String text(JsonObject o, String field) {

@@ -9,6 +9,6 @@ import java.util.Set;
 public class ErpApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(ErpResource.class);
+        return Set.of(ErpResource.class, InboundResource.class);
     }
 }

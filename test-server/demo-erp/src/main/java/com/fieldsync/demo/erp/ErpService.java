@@ -71,6 +71,7 @@ public class ErpService {
                     case ARTICLE_CATEGORY -> ArticleCategory::new;
                     case ARTICLE -> Article::new;
                     case USER -> Technician::new;
+                    case WORK_ORDER -> WorkOrder::new;
                 };
         return factory.apply(key);
     }
@@ -83,6 +84,7 @@ public class ErpService {
             case ARTICLE_CATEGORY -> ArticleCategory.class;
             case ARTICLE -> Article.class;
             case USER -> Technician.class;
+            case WORK_ORDER -> WorkOrder.class;
         };
     }
 }

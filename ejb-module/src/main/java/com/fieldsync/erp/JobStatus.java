@@ -1,4 +1,4 @@
-package com.fieldsync.odyssee;
+package com.fieldsync.erp;
 
 import java.util.Arrays;
 import java.util.Collections;

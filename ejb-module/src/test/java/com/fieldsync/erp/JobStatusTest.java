@@ -1,4 +1,4 @@
-package com.fieldsync.odyssee;
+package com.fieldsync.erp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,0 +1,38 @@
+package com.fieldsync.inbound;
+
+import java.util.Objects;
+
+/** What to do with one feed row, decided by {@link InboundFeed#prepare}. */
+public sealed interface Delivery {
+
+    /**
+     * The key under which the item is recorded, unique within the feed: applying an item whose key
+     * is already recorded as applied does nothing.
+     */
+    String itemId();
+
+    /**
+     * Hand the item to the ERP: {@code action} runs inside the transaction that records it as
+     * applied and moves the cursor (it fires the ERP's CDI event); if it throws, none of it happens.
+     * {@code detail} is kept with the applied item (e.g. the ERP key it was applied to) for items of
+     * later feeds that refer to it.
+     */
+    record Apply(String itemId, String detail, Runnable action) implements Delivery {
+        public Apply {
+            Objects.requireNonNull(itemId, "itemId");
+            Objects.requireNonNull(action, "action");
+        }
+    }
+
+    /**
+     * Not yet: the item needs another feed's item applied first. It is recorded as held, the
+     * cursor moves on, and the engine offers it again once {@code waitingForId} is applied.
+     */
+    record Hold(String itemId, String waitingForFeed, String waitingForId, String reason) implements Delivery {}
+
+    /** Never: recorded with the reason for an admin to see, not delivered (e.g. an impossible transition). */
+    record Report(String itemId, String reason) implements Delivery {}
+
+    /** Nothing for the ERP in this row (e.g. a job changed in a field nobody synchronises). */
+    record Skip(String itemId) implements Delivery {}
+}

@@ -1,0 +1,149 @@
+package com.fieldsync.inbound;
+
+import com.fieldsync.cursors.FeedCursor;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+/** The feed tables outside the delivering transaction: leases, cursors and item lookups. */
+@Stateless
+public class FeedStore {
+
+    @PersistenceContext(unitName = "fieldsync")
+    EntityManager em;
+
+    /** Creates the feed's row, starting at {@code initial}, if it has none; a concurrent creation by another instance fails harmlessly. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void create(String feed, FeedCursor initial) {
+        if (em.find(FeedState.class, feed) == null) {
+            em.persist(new FeedState(feed, initial.encode()));
+            em.flush();
+        }
+    }
+
+    /**
+     * Takes or renews the feed's lease for {@code leaseMillis} of the database's clock: true if it
+     * is free, expired or already ours, false while another instance holds it.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean acquire(String feed, String owner, long leaseMillis) {
+        FeedState state = em.find(FeedState.class, feed, LockModeType.PESSIMISTIC_WRITE);
+        if (state == null) {
+            return false;
+        }
+        long now = databaseNow(em, feed);
+        if (state.getLeaseOwner() != null && !owner.equals(state.getLeaseOwner()) && state.getLeaseUntil() > now) {
+            return false;
+        }
+        state.lease(owner, now + leaseMillis);
+        return true;
+    }
+
+    /** Gives the lease up (shutdown), so another instance takes over at once instead of after expiry. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void release(String feed, String owner) {
+        FeedState state = em.find(FeedState.class, feed, LockModeType.PESSIMISTIC_WRITE);
+        if (state != null && owner.equals(state.getLeaseOwner())) {
+            state.lease(null, 0);
+        }
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<FeedState> state(String feed) {
+        return Optional.ofNullable(em.find(FeedState.class, feed));
+    }
+
+    /** The stored cursor, or {@code initial} for a feed that has applied nothing yet. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public FeedCursor cursor(String feed, FeedCursor initial) {
+        return state(feed).map(FeedState::getCursor).map(FeedCursor::decode).orElse(initial);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean isApplied(String feed, String itemId) {
+        return isApplied(InboundItem.key(feed, itemId));
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<InboundItem> item(String feed, String itemId) {
+        return Optional.ofNullable(em.find(InboundItem.class, InboundItem.key(feed, itemId)));
+    }
+
+    /** Whether the item with this {@link InboundItem#getItemKey() key} was applied. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean isApplied(String itemKey) {
+        InboundItem item = em.find(InboundItem.class, itemKey);
+        return item != null && item.getState() == InboundItem.State.APPLIED;
+    }
+
+    /** Held items of the feed, oldest first. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<InboundItem> held(String feed, int max) {
+        return em.createQuery(
+                        "SELECT i FROM InboundItem i WHERE i.feed = :feed AND i.state = :state ORDER BY i.recordedAt",
+                        InboundItem.class)
+                .setParameter("feed", feed)
+                .setParameter("state", InboundItem.State.HELD)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long count(String feed, InboundItem.State state) {
+        return em.createQuery(
+                        "SELECT COUNT(i) FROM InboundItem i WHERE i.feed = :feed AND i.state = :state", Long.class)
+                .setParameter("feed", feed)
+                .setParameter("state", state)
+                .getSingleResult();
+    }
+
+    /** Items recorded as {@code state}, newest first, for the admin. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<InboundItem> items(String feed, InboundItem.State state, int max) {
+        return em.createQuery(
+                        "SELECT i FROM InboundItem i WHERE i.feed = :feed AND i.state = :state"
+                                + " ORDER BY i.recordedAt DESC",
+                        InboundItem.class)
+                .setParameter("feed", feed)
+                .setParameter("state", state)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** The database's clock in epoch millis, read through the feed's row (which must exist). */
+    static long databaseNow(EntityManager em, String feed) {
+        Object now = em.createQuery("SELECT CURRENT_TIMESTAMP FROM FeedState f WHERE f.name = :name")
+                .setParameter("name", feed)
+                .getSingleResult();
+        return toMillis(now);
+    }
+
+    static long toMillis(Object timestamp) {
+        if (timestamp instanceof Date d) {
+            return d.getTime();
+        }
+        if (timestamp instanceof OffsetDateTime o) {
+            return o.toInstant().toEpochMilli();
+        }
+        if (timestamp instanceof ZonedDateTime z) {
+            return z.toInstant().toEpochMilli();
+        }
+        if (timestamp instanceof Instant i) {
+            return i.toEpochMilli();
+        }
+        if (timestamp instanceof java.time.LocalDateTime l) {
+            return java.sql.Timestamp.valueOf(l).getTime();
+        }
+        throw new IllegalStateException("the database answered CURRENT_TIMESTAMP with "
+                + (timestamp == null ? "null" : timestamp.getClass().getName()));
+    }
+}
