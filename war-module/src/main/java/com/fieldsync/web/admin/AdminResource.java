@@ -1,5 +1,8 @@
 package com.fieldsync.web.admin;
 
+import com.fieldsync.inbound.FeedRunner;
+import com.fieldsync.inbound.FeedStore;
+import com.fieldsync.inbound.InboundItem;
 import com.fieldsync.outbox.ConnectorStatus;
 import com.fieldsync.outbox.OutboxAdmin;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,10 +36,55 @@ public class AdminResource {
     @Inject
     ConnectorStatus connectors;
 
+    @Inject
+    FeedRunner feeds;
+
+    @Inject
+    FeedStore feedStore;
+
     @GET
     @Path("status")
     public Map<String, Object> status() {
-        return Map.of("connectors", connectors.all(), "outbox", outbox.depth());
+        return Map.of("connectors", connectors.all(), "outbox", outbox.depth(), "feeds", feeds.status());
+    }
+
+    /**
+     * A feed's items in one state, newest first: {@code HELD} (waiting for another item) or {@code
+     * REPORTED} (not delivered on purpose, with the reason).
+     */
+    @GET
+    @Path("feeds/{feed}/items")
+    public Response feedItems(
+            @PathParam("feed") String feed,
+            @QueryParam("state") @DefaultValue("REPORTED") String state,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        InboundItem.State wanted;
+        try {
+            wanted = InboundItem.State.valueOf(state.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return Response.status(400)
+                    .entity(Map.of("message", "state must be one of " + List.of(InboundItem.State.values())))
+                    .build();
+        }
+        if (feeds.status().stream().noneMatch(f -> f.name().equals(feed))) {
+            return Response.status(404)
+                    .entity(Map.of("message", "no feed " + feed))
+                    .build();
+        }
+        List<Map<String, Object>> items = feedStore.items(feed, wanted, Math.max(1, Math.min(limit, 1000))).stream()
+                .map(AdminResource::view)
+                .toList();
+        return Response.ok(items).build();
+    }
+
+    private static Map<String, Object> view(InboundItem item) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("itemId", item.getItemId());
+        m.put("state", item.getState().name());
+        m.put("waitingFor", item.getWaitingFor());
+        m.put("detail", item.getDetail());
+        m.put("recordedAt", java.time.Instant.ofEpochMilli(item.getRecordedAt()).toString());
+        return m;
     }
 
     @GET
