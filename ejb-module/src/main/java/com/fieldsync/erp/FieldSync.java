@@ -12,6 +12,8 @@ public interface FieldSync {
      *
      * @throws NoTransactionException if no JTA transaction is active
      * @throws IllegalArgumentException if the change is malformed
+     * @throws WorkflowException if it is a {@link EntityType#WORK_ORDER} whose {@code status} the
+     *     job-status workflow forbids from the work order's current status
      */
     void enqueue(ErpChange change);
 }

@@ -3,6 +3,7 @@ package com.fieldsync.erp;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -105,6 +106,30 @@ public enum JobStatus {
     }
 
     /**
+     * The status named by {@code text}: its constant name ({@code IN_PROGRESS}), its label ({@code
+     * In Progress}) or its GUID, ignoring case.
+     *
+     * @throws WorkflowException naming the accepted values
+     */
+    public static JobStatus parse(String text) {
+        if (text != null) {
+            String t = text.trim();
+            Optional<JobStatus> byId = byId(t);
+            if (byId.isPresent()) {
+                return byId.get();
+            }
+            for (JobStatus s : values()) {
+                if (s.name().equalsIgnoreCase(t.replace(' ', '_').replace('-', '_')) || s.label.equalsIgnoreCase(t)) {
+                    return s;
+                }
+            }
+        }
+        throw new WorkflowException("'" + text + "' is not an Odyssee job status; use one of "
+                + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "))
+                + " (or its label or GUID)");
+    }
+
+    /**
      * Why a job may not move from this status to {@code to}, naming both, or empty if it may.
      *
      * @param assignedUser whether the job has an assigned user
@@ -117,6 +142,36 @@ public enum JobStatus {
         }
         if (to.needsAssignedUser() && !assignedUser) {
             return Optional.of("a job cannot move from '" + label + "' to '" + to.label + "' without an assigned user");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Why a job reported in this status cannot be in {@code to} now, or empty if it can. Polling sees
+     * only the latest status, so several allowed moves may lie between two reads: a remote change is
+     * possible if some sequence of allowed moves leads from here to {@code to}.
+     *
+     * @param assignedUser whether the job has an assigned user now
+     */
+    public Optional<String> pathRefusal(JobStatus to, boolean assignedUser) {
+        if (to == this) {
+            return Optional.empty();
+        }
+        Set<JobStatus> seen = EnumSet.of(this);
+        java.util.Deque<JobStatus> next = new java.util.ArrayDeque<>(List.of(this));
+        while (!next.isEmpty() && !seen.contains(to)) {
+            for (JobStatus s : NEXT.get(next.poll())) {
+                if (seen.add(s)) {
+                    next.add(s);
+                }
+            }
+        }
+        if (!seen.contains(to)) {
+            return Optional.of(
+                    "a job cannot get from '" + label + "' to '" + to.label + "' by any sequence of allowed moves");
+        }
+        if (to.needsAssignedUser() && !assignedUser) {
+            return Optional.of("a job cannot be in '" + to.label + "' (from '" + label + "') without an assigned user");
         }
         return Optional.empty();
     }

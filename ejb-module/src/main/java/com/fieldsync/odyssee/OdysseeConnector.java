@@ -142,7 +142,7 @@ public class OdysseeConnector implements Connector {
                 return Optional.of(record.id);
             }
         }
-        String filter = "code eq '" + record.code.replace("'", "''") + "'";
+        String filter = record.keyField() + " eq '" + record.erpKey().replace("'", "''") + "'";
         try (Response byCode = api.list(record.controller(), filter, "id", null, 2)) {
             return isSuccess(byCode.getStatus()) ? OdysseeErrors.singleId(byCode) : Optional.empty();
         }

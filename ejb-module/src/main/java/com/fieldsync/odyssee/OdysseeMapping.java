@@ -2,9 +2,11 @@ package com.fieldsync.odyssee;
 
 import com.fieldsync.connector.PushRequest;
 import com.fieldsync.erp.EntityType;
+import com.fieldsync.erp.JobStatus;
 import com.fieldsync.odyssee.api.Article;
 import com.fieldsync.odyssee.api.ArticleCategory;
 import com.fieldsync.odyssee.api.Company;
+import com.fieldsync.odyssee.api.Job;
 import com.fieldsync.odyssee.api.OdysseeRecord;
 import com.fieldsync.odyssee.api.Project;
 import com.fieldsync.odyssee.api.ProjectType;
@@ -81,9 +83,27 @@ final class OdysseeMapping {
                 }
                 record = a;
             }
+            case WORK_ORDER -> {
+                Job j = new Job();
+                j.description = text(f, "description");
+                Optional<Missing> missing = resolve(f, "project", EntityType.PROJECT, refs, id -> j.projectId = id);
+                if (missing.isEmpty()) {
+                    missing = resolve(f, "technician", EntityType.USER, refs, id -> j.userId = id);
+                }
+                if (missing.isPresent()) {
+                    return new Mapped(null, missing.get());
+                }
+                String status = text(f, "status");
+                if (!status.isEmpty()) {
+                    j.jobStatusId = JobStatus.parse(status).id();
+                } else if (request.linkState() == PushRequest.LinkState.NEW) {
+                    j.jobStatusId = JobStatus.OPEN.id(); // a new job starts Open unless the ERP says otherwise
+                }
+                record = j;
+            }
             default -> throw new IllegalArgumentException("Odyssee has no controller for " + request.type());
         }
-        record.code = request.erpKey();
+        record.erpKey(request.erpKey());
         record.id = request.remoteId();
         return new Mapped(record, null);
     }

@@ -1,7 +1,10 @@
 package com.fieldsync.outbox;
 
+import com.fieldsync.erp.EntityType;
 import com.fieldsync.links.LinkStore;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -113,6 +116,18 @@ public class OutboxAdmin {
     }
 
     /** Row counts per platform and state. */
+    /** Whether a change of this record is queued or being sent (not yet delivered, dead or discarded). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean inFlight(String platform, EntityType type, String erpKey) {
+        return em.createQuery(
+                                "SELECT COUNT(e) FROM OutboxEntry e WHERE e.recordKey = :key AND e.state IN :open",
+                                Long.class)
+                        .setParameter("key", OutboxEntry.recordKey(platform, type.name(), erpKey))
+                        .setParameter("open", List.of(OutboxState.PENDING, OutboxState.INFLIGHT))
+                        .getSingleResult()
+                > 0;
+    }
+
     public Map<String, Map<String, Long>> depth() {
         Map<String, Map<String, Long>> result = new LinkedHashMap<>();
         for (Object[] row : em.createQuery(

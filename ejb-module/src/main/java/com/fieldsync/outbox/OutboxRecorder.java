@@ -8,6 +8,8 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -38,6 +40,10 @@ public class OutboxRecorder implements FieldSync {
     @Inject
     Clock clock;
 
+    @Inject
+    @Any
+    Instance<ChangeGuard> guards;
+
     /** Observes {@link ErpChange} events fired by ERP code, synchronously, in its transaction. */
     void onErpChange(@Observes ErpChange change) {
         enqueue(change);
@@ -50,6 +56,9 @@ public class OutboxRecorder implements FieldSync {
                     + "': no active JTA transaction. Fire ErpChange or call FieldSync.enqueue inside the ERP"
                     + " transaction that changed the record (an EJB or @Transactional method), so the change"
                     + " is sent if and only if that transaction commits.");
+        }
+        for (ChangeGuard guard : guards) {
+            guard.check(change);
         }
         String payload = PayloadCodec.write(change.fields());
         long now = clock.millis();

@@ -83,4 +83,38 @@ class JobStatusTest {
         assertTrue(JobStatus.OPEN.refusal(JobStatus.DISPATCHED, true).isEmpty());
         assertTrue(JobStatus.OPEN.refusal(JobStatus.TO_BE_PLANNED, false).isEmpty());
     }
+
+    @Test
+    void parseAcceptsNameLabelAndGuidAndNamesTheChoicesOtherwise() {
+        assertEquals(JobStatus.IN_PROGRESS, JobStatus.parse("IN_PROGRESS"));
+        assertEquals(JobStatus.IN_PROGRESS, JobStatus.parse("In Progress"));
+        assertEquals(JobStatus.DISPATCH_REJECTED, JobStatus.parse("Dispatch - Rejected"));
+        assertEquals(JobStatus.COMPLETED, JobStatus.parse("6557b9dc-6106-4327-8e26-6f24d0329c33"));
+        WorkflowException e =
+                org.junit.jupiter.api.Assertions.assertThrows(WorkflowException.class, () -> JobStatus.parse("Done"));
+        assertTrue(e.getMessage().contains("'Done'") && e.getMessage().contains("IN_PROGRESS"), e.getMessage());
+    }
+
+    @Test
+    void remoteMovesMayJumpAlongAllowedPathsButNotAgainstThem() {
+        // four allowed moves between two polls
+        assertTrue(JobStatus.OPEN.pathRefusal(JobStatus.COMPLETED, true).isEmpty());
+        assertTrue(JobStatus.PLANNED.pathRefusal(JobStatus.PLANNED, false).isEmpty());
+        String back =
+                JobStatus.COMPLETED.pathRefusal(JobStatus.IN_PROGRESS, true).orElseThrow();
+        assertTrue(back.contains("'Completed'") && back.contains("'In Progress'"), back);
+        assertTrue(JobStatus.OPEN.pathRefusal(JobStatus.WAITING, true).isPresent(), "nothing leads to Waiting");
+        String unassigned =
+                JobStatus.OPEN.pathRefusal(JobStatus.DISPATCHED, false).orElseThrow();
+        assertTrue(unassigned.contains("assigned user"), unassigned);
+    }
+
+    @Test
+    void erpRequestsMayOnlyTakeOneAllowedStep() {
+        String jump = JobStatus.OPEN.refusal(JobStatus.COMPLETED, true).orElseThrow();
+        assertTrue(jump.contains("'Open'") && jump.contains("'Completed'"), jump);
+        String unassigned = JobStatus.OPEN.refusal(JobStatus.WORKSHOP, false).orElseThrow();
+        assertTrue(unassigned.contains("'Open'") && unassigned.contains("'Workshop'"), unassigned);
+        assertTrue(JobStatus.OPEN.refusal(JobStatus.DISPATCHED, true).isEmpty());
+    }
 }

@@ -5,7 +5,7 @@ import jakarta.json.bind.annotation.JsonbTransient;
 import java.math.BigDecimal;
 
 /** {@code api/Article}: a part or service that can be used on a job. */
-public class Article extends OdysseeRecord {
+public class Article extends CodedRecord {
     @JsonbProperty("description")
     public String description = "";
 

@@ -4,7 +4,7 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbTransient;
 
 /** {@code api/Company}: a customer. */
-public class Company extends OdysseeRecord {
+public class Company extends CodedRecord {
     @JsonbProperty("name")
     public String name = "";
 

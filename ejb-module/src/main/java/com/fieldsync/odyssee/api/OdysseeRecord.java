@@ -14,10 +14,13 @@ public abstract class OdysseeRecord {
     @JsonbProperty("id")
     public String id = NO_REFERENCE;
 
-    /** The ERP key. */
-    @JsonbProperty("code")
-    public String code = "";
-
     /** The controller ({@code api/{controller}}) this record belongs to. */
     public abstract String controller();
+
+    /** The field that carries the ERP key: {@code code}, or {@code reference_back_office} for a job. */
+    public abstract String keyField();
+
+    public abstract String erpKey();
+
+    public abstract void erpKey(String key);
 }

@@ -4,7 +4,7 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbTransient;
 
 /** {@code api/Project}: a customer's project. */
-public class Project extends OdysseeRecord {
+public class Project extends CodedRecord {
     @JsonbProperty("name")
     public String name = "";
 

@@ -4,7 +4,7 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbTransient;
 
 /** {@code api/User}: a technician. */
-public class User extends OdysseeRecord {
+public class User extends CodedRecord {
     @JsonbProperty("username")
     public String username = "";
 

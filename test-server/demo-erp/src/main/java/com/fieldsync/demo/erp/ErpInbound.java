@@ -2,6 +2,7 @@ package com.fieldsync.demo.erp;
 
 import com.fieldsync.erp.ApprovalPdf;
 import com.fieldsync.erp.WorkOrderCompleted;
+import com.fieldsync.erp.WorkOrderStatusChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -57,6 +58,14 @@ public class ErpInbound {
             order.statusFromMobile("COMPLETED");
         }
         LOG.fine(() -> "demo ERP booked " + workOrder + " from approval " + done.approvalId());
+    }
+
+    /** A technician moved a work order: the ERP's record follows (without telling FieldSync again). */
+    void onStatus(@Observes WorkOrderStatusChanged change) {
+        WorkOrder order = em.find(WorkOrder.class, change.workOrderKey());
+        if (order != null) {
+            order.statusFromMobile(change.to().name());
+        }
     }
 
     void onPdf(@Observes ApprovalPdf pdf) {

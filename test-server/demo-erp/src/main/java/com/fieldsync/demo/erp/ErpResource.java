@@ -2,6 +2,7 @@ package com.fieldsync.demo.erp;
 
 import com.fieldsync.erp.EntityType;
 import com.fieldsync.erp.NoTransactionException;
+import com.fieldsync.erp.WorkflowException;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -49,6 +50,11 @@ public class ErpResource {
             return Response.ok(view(saved)).build();
         } catch (DemoRollback e) {
             return Response.status(Response.Status.CONFLICT)
+                    .entity(Map.of("message", e.getMessage()))
+                    .build();
+        } catch (WorkflowException e) {
+            // FieldSync refused the status before queuing anything; the save was rolled back
+            return Response.status(422)
                     .entity(Map.of("message", e.getMessage()))
                     .build();
         }

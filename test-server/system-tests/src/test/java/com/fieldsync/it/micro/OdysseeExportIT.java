@@ -44,6 +44,7 @@ class OdysseeExportIT {
 
     private static final Duration DELIVERY = Duration.ofSeconds(30);
     private static final String AUTH = "it:it-secret@test";
+    private static final String ADMIN = "it-admin:it-admin-pw";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private static final OdysseeSimulator SIM =
@@ -259,6 +260,180 @@ class OdysseeExportIT {
         assertTrue(
                 SIM.calls("GET", "DbFile").stream().anyMatch(c -> c.path().endsWith("/content")),
                 "the PDF's content was read");
+    }
+
+    // ---- job-status workflow, both ways ----
+
+    /** An ERP work order with its customer, project and technician; returns the Odyssee job. */
+    private JsonObject erpWorkOrder(String key, String status, boolean withTechnician) throws Exception {
+        String tag = key.toLowerCase(java.util.Locale.ROOT);
+        erp().save("customer", "C-" + tag, java.util.Map.of("name", "customer " + tag));
+        erp().save("project", "P-" + tag, java.util.Map.of("name", "project " + tag, "customer", "C-" + tag));
+        erp().save("user", "U-" + tag, java.util.Map.of("username", "user-" + tag));
+        java.util.Map<String, String> fields = new java.util.HashMap<>(
+                java.util.Map.of("description", "repair " + tag, "project", "P-" + tag, "status", status));
+        if (withTechnician) {
+            fields.put("technician", "U-" + tag);
+        }
+        erp().save("work_order", key, fields);
+        return awaitJob(key, JobStatusIds.of(status));
+    }
+
+    private static JsonObject awaitJob(String key, String statusId) {
+        return Await.until(DELIVERY, "job " + key + " in status " + statusId, () -> job(key).filter(
+                        j -> j.getString("job_status_id").equalsIgnoreCase(statusId))
+                .orElse(null));
+    }
+
+    private static java.util.Optional<JsonObject> job(String key) {
+        return SIM.records("Jobs").stream()
+                .filter(j -> key.equals(j.getString("reference_back_office")))
+                .findFirst();
+    }
+
+    private String erpStatus(String key) throws Exception {
+        return erp().list("work_order").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(w -> w.getString("key").equals(key))
+                .map(w -> w.getString("status"))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The GUIDs of the statuses these tests use (remote-apis.md). */
+    private static final class JobStatusIds {
+        static String of(String name) {
+            return switch (name) {
+                case "OPEN" -> Technicians.OPEN;
+                case "DISPATCHED" -> Technicians.DISPATCHED;
+                case "PLANNED" -> Technicians.PLANNED;
+                case "COMPLETED" -> Technicians.COMPLETED;
+                default -> throw new IllegalArgumentException(name);
+            };
+        }
+    }
+
+    @Test
+    void erpWorkOrderIsCreatedAsAJobAndMovesThroughTheWorkflow() throws Exception {
+        JsonObject job = erpWorkOrder("WO-W1", "OPEN", true);
+        String user = SIM.records("User").stream()
+                .filter(u -> u.getString("code").equals("U-wo-w1"))
+                .findFirst()
+                .orElseThrow()
+                .getString("id");
+        assertEquals(user, job.getString("user_id"), "the technician is the job's user");
+        erp().save(
+                        "work_order",
+                        "WO-W1",
+                        java.util.Map.of(
+                                "description",
+                                "repair wo-w1",
+                                "project",
+                                "P-wo-w1",
+                                "technician",
+                                "U-wo-w1",
+                                "status",
+                                "DISPATCHED"));
+        awaitJob("WO-W1", Technicians.DISPATCHED);
+    }
+
+    @Test
+    void illegalTransitionIsRefusedAtTheCallNamingBothStatusesAndNothingIsSent() throws Exception {
+        erpWorkOrder("WO-W2", "OPEN", true);
+        SIM.clearCalls();
+        java.io.IOException refused =
+                org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> erp().save(
+                                "work_order",
+                                "WO-W2",
+                                java.util.Map.of(
+                                        "description",
+                                        "repair wo-w2",
+                                        "project",
+                                        "P-wo-w2",
+                                        "technician",
+                                        "U-wo-w2",
+                                        "status",
+                                        "COMPLETED")));
+        assertTrue(refused.getMessage().contains("422"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("'Open'"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("'Completed'"), refused.getMessage());
+        assertEquals("OPEN", erpStatus("WO-W2"), "the ERP's save was rolled back");
+
+        // Dispatched needs an assigned technician.
+        java.io.IOException unassigned =
+                org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> erp().save(
+                                "work_order",
+                                "WO-W2",
+                                java.util.Map.of(
+                                        "description",
+                                        "repair wo-w2",
+                                        "project",
+                                        "P-wo-w2",
+                                        "technician",
+                                        "",
+                                        "status",
+                                        "DISPATCHED")));
+        assertTrue(unassigned.getMessage().contains("'Open'"), unassigned.getMessage());
+        assertTrue(unassigned.getMessage().contains("'Dispatched'"), unassigned.getMessage());
+        assertTrue(unassigned.getMessage().contains("assigned user"), unassigned.getMessage());
+
+        Thread.sleep(1000);
+        assertTrue(
+                SIM.calls("PUT", "Jobs").isEmpty() && SIM.calls("POST", "Jobs").isEmpty(), "no call: " + SIM.calls());
+        assertEquals(
+                Technicians.OPEN.toLowerCase(java.util.Locale.ROOT),
+                job("WO-W2").orElseThrow().getString("job_status_id"));
+    }
+
+    @Test
+    void technicianCompletingAnErpWorkOrderMovesItInTheErpAndBooksIt() throws Exception {
+        JsonObject job = erpWorkOrder("WO-W3", "OPEN", true);
+        String article = SIM.put("Article", object("code", "A-W3", "description", "valve"))
+                .getString("id");
+        SIM.clearCalls();
+        String approval = SIM.technicians()
+                .complete(
+                        job.getString("id"),
+                        job.getString("user_id"),
+                        List.of(new Technicians.PartUse(article, 1)),
+                        List.of())
+                .getString("id");
+        List<JsonObject> booked = awaitBooked(approval);
+        assertEquals("WO-W3", booked.get(0).getString("workOrder"));
+        Await.until(DELIVERY, "the ERP's work order completed", quietly(() -> "COMPLETED".equals(erpStatus("WO-W3"))));
+        assertTrue(
+                SIM.calls("GET", "Jobs").stream()
+                        .noneMatch(c -> c.query() != null && c.query().contains(job.getString("id"))),
+                "the work-order key came from the link table, not from a Jobs lookup");
+    }
+
+    @Test
+    void impossibleRemoteTransitionIsReportedNotApplied() throws Exception {
+        JsonObject job = erpWorkOrder("WO-W4", "OPEN", true);
+        SIM.clock().advance(Duration.ofSeconds(1));
+        SIM.technicians().move(job.getString("id"), Technicians.WAITING); // nothing leads back to Waiting
+        String reported = Await.until(DELIVERY, "the move reported", quietly(() -> {
+            String items = admin("api/admin/feeds/odyssee.job-statuses/items?state=REPORTED");
+            return items.contains("WO-W4") ? items : null;
+        }));
+        assertTrue(reported.contains("'Open'") && reported.contains("'Waiting'"), reported);
+        assertEquals("OPEN", erpStatus("WO-W4"), "not applied to the ERP");
+    }
+
+    private String admin(String path) throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + java.util.Base64.getEncoder()
+                                                        .encodeToString(ADMIN.getBytes(
+                                                                java.nio.charset.StandardCharsets.UTF_8)))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return r.body();
     }
 
     private static void assertAmount(String expected, JsonObject line) {
