@@ -1,10 +1,13 @@
 package com.fieldsync.demo.erp;
 
 import com.fieldsync.erp.ApprovalPdf;
+import com.fieldsync.erp.CustomerCreatedOnMobile;
+import com.fieldsync.erp.EntityType;
 import com.fieldsync.erp.WorkOrderCompleted;
 import com.fieldsync.erp.WorkOrderStatusChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -25,6 +28,9 @@ public class ErpInbound {
 
     @PersistenceContext(unitName = "demo-erp")
     EntityManager em;
+
+    @Inject
+    ErpService erp;
 
     private final AtomicInteger failures = new AtomicInteger();
 
@@ -66,6 +72,14 @@ public class ErpInbound {
         if (order != null) {
             order.statusFromMobile(change.to().name());
         }
+    }
+
+    /** A customer created on mobile becomes an ERP customer with the ERP's own numbering. */
+    void onMobileCustomer(@Observes CustomerCreatedOnMobile created) {
+        failIfAsked("customer " + created.fields().get("name") + " from mobile");
+        String key = "MOB-" + created.remoteId().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        erp.save(EntityType.CUSTOMER, key, new java.util.HashMap<>(created.fields()));
+        created.assignKey(key);
     }
 
     void onPdf(@Observes ApprovalPdf pdf) {

@@ -420,6 +420,41 @@ class OdysseeExportIT {
         assertEquals("OPEN", erpStatus("WO-W4"), "not applied to the ERP");
     }
 
+    // ---- records born on mobile ----
+
+    @Test
+    void customerCreatedOnMobileIsCreatedInTheErpAndGetsItsKeyWithoutEcho() throws Exception {
+        SIM.clock().advance(Duration.ofSeconds(1));
+        JsonObject company = SIM.put("Company", object("code", "", "name", "Born on mobile", "city", "Leuven"));
+        String id = company.getString("id");
+        String key = "MOB-" + id.substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        JsonObject customer = Await.until(DELIVERY, "the ERP customer", quietly(() -> erp().list("customer").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(c -> c.getString("key").equals(key))
+                .findFirst()
+                .orElse(null)));
+        assertEquals("Born on mobile", customer.getString("name"));
+        assertEquals("Leuven", customer.getString("city"));
+        Await.until(DELIVERY, "the ERP key written back into code", () -> SIM.record("Company", id)
+                .filter(c -> key.equals(c.getString("code")))
+                .orElse(null));
+        SIM.clock().advance(Duration.ofSeconds(1));
+        Thread.sleep(1500); // more polls: the write-back must not come back
+        assertEquals(
+                1,
+                SIM.calls("PUT", "Company").stream()
+                        .filter(c -> c.path().endsWith(id))
+                        .count(),
+                "one write-back");
+        assertEquals(0, SIM.calls("POST", "Company").size(), "no second company");
+        List<JsonObject> customers = erp().list("customer").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(c -> c.getString("name").equals("Born on mobile"))
+                .toList();
+        assertEquals(1, customers.size(), "one ERP customer: " + customers);
+        assertEquals(1, customers.get(0).getInt("revision"), "saved once, no echo: " + customers);
+    }
+
     private String admin(String path) throws Exception {
         java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient()
                 .send(
