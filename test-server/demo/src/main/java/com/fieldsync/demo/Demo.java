@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code mvn -Pdemo verify}: the Odyssee simulator and Payara Micro running FieldSync with the demo
  * ERP on embedded H2, configured through JNDI the way an admin would, and ERP traffic until Ctrl-C.
- * With {@code -Ddemo.seconds=N}: N seconds of traffic, then the queues drain, one {@code DEMO} line
- * per flow is printed, everything is stopped, and the exit is non-zero if anything was lost or
+ * Simulated technicians complete the work orders the ERP plans, and their approvals and PDFs come
+ * back. With {@code -Ddemo.seconds=N}: N seconds of traffic, then the queues drain, one {@code DEMO}
+ * line per flow is printed, everything is stopped, and the exit is non-zero if anything was lost or
  * duplicated.
  */
 public final class Demo {
@@ -63,14 +64,34 @@ public final class Demo {
 
     private static void run(ErpClient erp, OdysseeSimulator sim, long seconds, double rate) throws Exception {
         LoadGenerator load = new LoadGenerator(erp, 4, rate);
+        double workOrderRate = Double.parseDouble(System.getProperty("demo.work-orders.rate", "3"));
+        TechnicianCrew crew = new TechnicianCrew(erp, sim, 4, workOrderRate, "D-");
+        sim.pdfDelay(Duration.ofSeconds(2));
+        crew.setUp();
+        long until = seconds <= 0 ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        Thread technicians = new Thread(
+                () -> {
+                    try {
+                        crew.run(until);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "demo-technicians");
+        technicians.setDaemon(true);
+        technicians.start();
         if (seconds <= 0) {
-            System.out.println("Generating ERP changes at " + rate + "/s; Ctrl-C stops everything.");
+            System.out.println("Generating ERP changes at " + rate + "/s and " + workOrderRate
+                    + " work orders/s that technicians complete on Odyssee; Ctrl-C stops everything.");
+            System.out.println("  booked from mobile " + "GET erp/inbound/lines");
             load.run(Long.MAX_VALUE);
             return;
         }
-        System.out.println("Generating ERP changes at " + rate + "/s for " + seconds + " s");
+        System.out.println("Generating ERP changes at " + rate + "/s and " + workOrderRate + " work orders/s for "
+                + seconds + " s");
         long start = System.nanoTime();
-        load.run(start + TimeUnit.SECONDS.toNanos(seconds));
+        load.run(until);
+        technicians.join(TimeUnit.SECONDS.toMillis(30));
         double trafficSeconds = (System.nanoTime() - start) / 1e9;
         List<Change> changes = load.changes();
         long warmup = Math.min(Long.getLong("demo.warmup.seconds", 5), seconds / 2);
@@ -88,9 +109,17 @@ public final class Demo {
                 drainedSeconds,
                 load.failures.get());
         System.out.println(summary.line("odyssee"));
+        long exportDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        crew.completeRemaining(exportDeadline);
+        TechnicianCrew.Summary export = crew.drain(exportDeadline);
+        System.out.println(export.line());
         if (summary.lost() > 0 || summary.duplicateCreates() > 0 || load.failures.get() > 0 || changes.isEmpty()) {
             throw new IllegalStateException(
                     "the demo lost, duplicated or failed to make changes: " + summary.line("odyssee"));
+        }
+        if (!export.complete() || export.duplicates() > 0 || export.approvals() == 0 || crew.failures.get() > 0) {
+            throw new IllegalStateException("the demo lost, duplicated or failed to bring back work: " + export.line()
+                    + " (technician errors: " + crew.failures.get() + ")");
         }
     }
 

@@ -71,7 +71,13 @@ class ExportFailoverIT {
                     // Each feed is polled by exactly one of the two instances.
                     Map<String, Boolean> onA = polledHere(a, admin);
                     Map<String, Boolean> onB = polledHere(b, admin);
-                    assertEquals(Set.of("odyssee.approvals", "odyssee.approval-pdfs"), onA.keySet());
+                    assertEquals(
+                            Set.of(
+                                    "odyssee.mobile-customers",
+                                    "odyssee.job-statuses",
+                                    "odyssee.approvals",
+                                    "odyssee.approval-pdfs"),
+                            onA.keySet());
                     onA.forEach((feed, here) -> assertTrue(
                             here ^ onB.get(feed), feed + ": A polls " + here + ", B polls " + onB.get(feed)));
 

@@ -8,6 +8,7 @@ import com.fieldsync.it.Await;
 import com.fieldsync.it.server.PayaraServerDomain;
 import com.fieldsync.sim.odyssee.Call;
 import com.fieldsync.sim.odyssee.OdysseeSimulator;
+import com.fieldsync.sim.odyssee.Technicians;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -227,6 +228,33 @@ class FieldSyncEarIT {
                 .build());
         assertEquals(200, erp.statusCode(), erp::body);
         assertTrue(erp.body().contains("\"creditLimit\":\"5000\""), erp::body);
+
+        // And back: a job a technician completes on Odyssee is booked by the ERP's observer in the
+        // other module of the EAR, with its time, then its PDF (CDI events cross the EAR's modules).
+        sim.pdfDelay(Duration.ofMillis(200));
+        String user = sim.put(
+                        "User",
+                        Json.createObjectBuilder()
+                                .add("code", "T-EAR")
+                                .add("username", "ear-tech")
+                                .build())
+                .getString("id");
+        String job = sim.put(
+                        "Jobs",
+                        Json.createObjectBuilder()
+                                .add("reference_back_office", "WO-EAR-1")
+                                .build())
+                .getString("id");
+        String approval = sim.technicians()
+                .complete(job, user, List.of(), List.of(new Technicians.TimeUse(null, 1.5)))
+                .getString("id");
+        String booked = Await.until(Duration.ofSeconds(60), "the demo EAR's ERP books the approval and its PDF", () -> {
+            HttpResponse<String> lines = send(HttpRequest.newBuilder(url("demo-erp/erp/inbound/lines"))
+                    .GET()
+                    .build());
+            return lines.body().contains(approval) && lines.body().contains("\"PDF\"") ? lines.body() : null;
+        });
+        assertTrue(booked.contains("WO-EAR-1") && booked.contains("T-EAR"), booked);
     }
 
     @Test
