@@ -9,8 +9,10 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -109,7 +111,7 @@ public final class Reconciler {
                 delivered,
                 lost,
                 duplicates,
-                sim.calls().size(),
+                outboundCalls(sim.calls()),
                 percentile(latencies, 50),
                 percentile(latencies, 99),
                 mismatches);
@@ -142,12 +144,31 @@ public final class Reconciler {
         return null;
     }
 
-    /** Successful creates beyond the first for one code: what a lost create outcome would cause. */
+    /**
+     * Calls made for ERP changes of the load's record kinds: the export feeds' polls (their filter
+     * names {@code modified_dateutc}) and the work-order traffic are another flow's.
+     */
+    private static long outboundCalls(List<Call> calls) {
+        Set<String> controllers = new HashSet<>();
+        for (RecordKind k : RecordKind.values()) {
+            controllers.add(k.controller);
+        }
+        return calls.stream()
+                .filter(c -> controllers.contains(c.controller()))
+                .filter(c -> !("GET".equals(c.method())
+                        && c.query() != null
+                        && c.query().contains("modified_dateutc")))
+                .count();
+    }
+
+    /** Successful creates beyond the first for one ERP key: what a lost create outcome would cause. */
     private static long duplicatePosts(List<Call> calls) {
         Map<String, Integer> creates = new HashMap<>();
         for (Call c : calls) {
             if ("POST".equals(c.method()) && c.status() / 100 == 2 && c.requestBody() != null) {
-                String code = body(c).getString("code", "");
+                JsonObject created = body(c);
+                // the ERP key: code, or reference_back_office for a job
+                String code = created.getString("code", created.getString("reference_back_office", ""));
                 creates.merge(c.controller() + "/" + code, 1, Integer::sum);
             }
         }
