@@ -9,7 +9,6 @@ import com.fieldsync.links.LinkStore;
 import com.fieldsync.odyssee.api.OdysseeRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,9 +31,6 @@ public class ApprovalFeed extends ExportFeed {
 
     @Inject
     Event<WorkOrderCompleted> completed;
-
-    @Inject
-    BeanManager beans;
 
     @Override
     public String name() {
@@ -79,13 +75,7 @@ public class ApprovalFeed extends ExportFeed {
         }
         WorkOrderCompleted event = new WorkOrderCompleted(
                 OdysseeConnector.PLATFORM, row.id(), jobId, workOrderKey, row.modified(), materials, time);
-        if (beans.resolveObserverMethods(event).isEmpty()) {
-            throw new FeedException(
-                    "no observer of " + WorkOrderCompleted.class.getName() + " is deployed; completed work orders"
-                            + " wait on Odyssee until the ERP observes them (nothing is consumed)",
-                    false,
-                    null);
-        }
+        requireObserver(event, "completed work orders");
         return new Delivery.Apply(row.id(), workOrderKey, () -> completed.fire(event));
     }
 

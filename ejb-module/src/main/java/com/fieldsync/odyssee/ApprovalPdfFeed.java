@@ -8,7 +8,6 @@ import com.fieldsync.inbound.FeedStore;
 import com.fieldsync.inbound.InboundItem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
@@ -28,9 +27,6 @@ public class ApprovalPdfFeed extends ExportFeed {
 
     @Inject
     Event<ApprovalPdf> pdfs;
-
-    @Inject
-    BeanManager beans;
 
     @Override
     public String name() {
@@ -79,13 +75,7 @@ public class ApprovalPdfFeed extends ExportFeed {
                 row.id(),
                 OdysseeReader.text(file, "file_name"),
                 content.get());
-        if (beans.resolveObserverMethods(event).isEmpty()) {
-            throw new FeedException(
-                    "no observer of " + ApprovalPdf.class.getName() + " is deployed; approval PDFs wait on Odyssee"
-                            + " until the ERP observes them",
-                    false,
-                    null);
-        }
+        requireObserver(event, "approval PDFs");
         return new Delivery.Apply(row.id(), workOrderKey, () -> pdfs.fire(event));
     }
 }

@@ -6,6 +6,7 @@ import com.fieldsync.inbound.FeedPage;
 import com.fieldsync.inbound.FeedRow;
 import com.fieldsync.inbound.InboundFeed;
 import com.fieldsync.odyssee.api.ListPage;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +33,25 @@ abstract class ExportFeed implements InboundFeed {
 
     @Inject
     Clock clock;
+
+    @Inject
+    BeanManager beans;
+
+    /**
+     * Until the ERP observes the event, the feed waits: its items stay on the platform, nothing is
+     * consumed into nothing.
+     *
+     * @param what the items, for the message ("approval PDFs")
+     */
+    void requireObserver(Object event, String what) throws FeedException {
+        if (beans.resolveObserverMethods(event).isEmpty()) {
+            throw new FeedException(
+                    "no observer of " + event.getClass().getName() + " is deployed; " + what
+                            + " wait on Odyssee until the ERP observes them (nothing is consumed)",
+                    false,
+                    null);
+        }
+    }
 
     /** The controller read. */
     abstract String controller();

@@ -13,7 +13,6 @@ import com.fieldsync.outbox.OutboxAdmin;
 import com.fieldsync.outbox.OutboxEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,9 +42,6 @@ public class MobileCustomerFeed extends ExportFeed {
 
     @Inject
     Event<CustomerCreatedOnMobile> created;
-
-    @Inject
-    BeanManager beans;
 
     @Override
     public String name() {
@@ -79,13 +75,7 @@ public class MobileCustomerFeed extends ExportFeed {
             fields.put(field, OdysseeReader.text(company, field));
         }
         CustomerCreatedOnMobile event = new CustomerCreatedOnMobile(OdysseeConnector.PLATFORM, row.id(), fields);
-        if (beans.resolveObserverMethods(event).isEmpty()) {
-            throw new FeedException(
-                    "no observer of " + CustomerCreatedOnMobile.class.getName() + " is deployed; customers created"
-                            + " on mobile wait on Odyssee until the ERP observes them",
-                    false,
-                    null);
-        }
+        requireObserver(event, "customers created on mobile");
         return new Delivery.Apply(row.id(), null, () -> apply(event));
     }
 

@@ -23,6 +23,9 @@ import java.util.concurrent.TimeUnit;
  *       credentials, then released: created records per second until the platform has them all.
  *   <li>{@code latency_p50_ms} / {@code latency_p99_ms} / {@code calls_per_change}: the demo's
  *       traffic mix at a fixed rate, measured from the ERP save to the simulator's receipt.
+ *   <li>{@code export_approvals_per_s}: a backlog of work orders completed on Odyssee at once, each
+ *       with one to three parts and an hour line: approvals booked by the ERP per second, from the
+ *       moment they exist until the last one is booked (feeds polled every 200 ms).
  * </ul>
  */
 public final class Bench {
@@ -43,10 +46,16 @@ public final class Bench {
         List<Double> p50 = new ArrayList<>();
         List<Double> p99 = new ArrayList<>();
         List<Double> callsPerChange = new ArrayList<>();
+        List<Double> exportRate = new ArrayList<>();
+        int exportBacklog = Integer.getInteger("bench.export-backlog", 300);
         try (OdysseeSimulator sim = OdysseeSimulator.start("127.0.0.1", Demo.port(8099))) {
             sim.requireBasicAuth(auth);
             Path postBoot = Demo.writePostBoot(
-                    dir, sim.baseUrl(), password, Demo.secret(), Map.of("fieldsync.auth.probe-interval-ms", "100"));
+                    dir,
+                    sim.baseUrl(),
+                    password,
+                    Demo.secret(),
+                    Map.of("fieldsync.auth.probe-interval-ms", "100", "fieldsync.inbound.poll-interval-ms", "200"));
             for (int boot = 0; boot < Math.min(runs, 3); boot++) {
                 try (MicroServer micro = start(dir, postBoot)) {
                     ready.add((double) micro.awaitReady(Duration.ofSeconds(180)));
@@ -72,6 +81,11 @@ public final class Bench {
                     p99.add(s.p99Millis());
                     callsPerChange.add(s.callsPerChange());
                 }
+                for (int run = 0; run < runs; run++) {
+                    exportRate.add(export(erp, sim, exportBacklog, "E" + run + "-"));
+                    System.out.printf(
+                            Locale.ROOT, "bench: export run %d: %.1f approvals/s%n", run + 1, exportRate.get(run));
+                }
             }
         }
         print("micro_ready_ms", ready, "ms");
@@ -79,6 +93,36 @@ public final class Bench {
         print("latency_p50_ms_at_" + (int) rate + "_per_s", p50, "ms");
         print("latency_p99_ms_at_" + (int) rate + "_per_s", p99, "ms");
         print("calls_per_change", callsPerChange, "calls");
+        print("export_approvals_per_s", exportRate, "approvals/s");
+    }
+
+    /** Approvals booked per second from a backlog completed at once. */
+    private static double export(ErpClient erp, OdysseeSimulator sim, int backlog, String prefix) throws Exception {
+        TechnicianCrew crew = new TechnicianCrew(erp, sim, 4, 1, prefix);
+        crew.setUp();
+        crew.plan(backlog);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        while (crew.jobsArrived() < backlog) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("work orders not on Odyssee in 300 s: " + crew.jobsArrived());
+            }
+            Thread.sleep(50);
+        }
+        long start = System.nanoTime();
+        crew.completeRemaining(deadline);
+        TechnicianCrew.Summary s = crew.summary();
+        while (s.applied() < backlog) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("approvals not booked in 300 s: " + s.line());
+            }
+            Thread.sleep(250); // reading every booked line is not free: do not measure the reading
+            s = crew.summary();
+        }
+        double rate = backlog / ((System.nanoTime() - start) / 1e9);
+        if (s.duplicates() > 0) {
+            throw new IllegalStateException("duplicates while measuring: " + s.line());
+        }
+        return rate;
     }
 
     private static MicroServer start(Path dir, Path postBoot) throws Exception {

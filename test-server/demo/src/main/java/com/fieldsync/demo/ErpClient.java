@@ -44,54 +44,46 @@ public final class ErpClient {
     }
 
     public JsonArray list(String type) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create(base + type))
-                        .timeout(Duration.ofSeconds(30))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IOException("ERP list " + type + ": " + r.statusCode() + " " + r.body());
-        }
-        return Json.createReader(new StringReader(r.body())).readArray();
+        return Json.createReader(new StringReader(send("ERP list " + type, get(base + type))))
+                .readArray();
     }
 
     /** Every line the ERP booked from mobile (completions, materials, time, PDFs), in booking order. */
     public JsonArray inboundLines() throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create(inbound + "lines"))
-                        .timeout(Duration.ofSeconds(30))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IOException("ERP inbound lines: " + r.statusCode() + " " + r.body());
-        }
-        return Json.createReader(new StringReader(r.body())).readArray();
+        return Json.createReader(new StringReader(send("ERP inbound lines", get(inbound + "lines"))))
+                .readArray();
     }
 
     /** Makes the ERP's next {@code times} bookings from mobile throw (0: none). */
     public void failNext(int times) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(
+        send(
+                "ERP fail-next",
                 HttpRequest.newBuilder(URI.create(inbound + "fail-next?times=" + times))
                         .timeout(Duration.ofSeconds(30))
                         .POST(HttpRequest.BodyPublishers.noBody())
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IOException("ERP fail-next: " + r.statusCode() + " " + r.body());
-        }
+                        .build());
     }
 
     /** How many of the failures asked for with {@link #failNext(int)} are still to come. */
     public int failuresLeft() throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create(inbound + "fail-next"))
-                        .timeout(Duration.ofSeconds(30))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return Json.createReader(new StringReader(send("ERP fail-next", get(inbound + "fail-next"))))
+                .readObject()
+                .getInt("failNext");
+    }
+
+    private static HttpRequest get(String url) {
+        return HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .build();
+    }
+
+    /** The body of a 200 answer; any other status is an IOException naming {@code what}. */
+    private String send(String what, HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
-            throw new IOException("ERP fail-next: " + r.statusCode() + " " + r.body());
+            throw new IOException(what + ": " + r.statusCode() + " " + r.body());
         }
-        return Json.createReader(new StringReader(r.body())).readObject().getInt("failNext");
+        return r.body();
     }
 
     public static String text(JsonObject o, String field) {

@@ -94,6 +94,20 @@ public final class TechnicianCrew {
         }
     }
 
+    /** Plans {@code n} work orders at once (a backlog for the bench). */
+    public void plan(int n) throws IOException, InterruptedException {
+        for (int i = 0; i < n; i++) {
+            planWorkOrder();
+        }
+    }
+
+    /** How many of the planned work orders Odyssee holds as open jobs. */
+    public long jobsArrived() {
+        return sim.records("Jobs").stream()
+                .filter(j -> j.getString("reference_back_office").startsWith(prefix + "WO-"))
+                .count();
+    }
+
     private void planWorkOrder() throws IOException, InterruptedException {
         int n = workOrders++;
         erp.save(

@@ -341,41 +341,17 @@ class OdysseeExportIT {
     void illegalTransitionIsRefusedAtTheCallNamingBothStatusesAndNothingIsSent() throws Exception {
         erpWorkOrder("WO-W2", "OPEN", true);
         SIM.clearCalls();
-        java.io.IOException refused =
-                org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> erp().save(
-                                "work_order",
-                                "WO-W2",
-                                java.util.Map.of(
-                                        "description",
-                                        "repair wo-w2",
-                                        "project",
-                                        "P-wo-w2",
-                                        "technician",
-                                        "U-wo-w2",
-                                        "status",
-                                        "COMPLETED")));
-        assertTrue(refused.getMessage().contains("422"), refused.getMessage());
-        assertTrue(refused.getMessage().contains("'Open'"), refused.getMessage());
-        assertTrue(refused.getMessage().contains("'Completed'"), refused.getMessage());
+        String refused = refusedSave("WO-W2", "U-wo-w2", "COMPLETED");
+        assertTrue(refused.contains("422"), refused);
+        assertTrue(refused.contains("'Open'"), refused);
+        assertTrue(refused.contains("'Completed'"), refused);
         assertEquals("OPEN", erpStatus("WO-W2"), "the ERP's save was rolled back");
 
         // Dispatched needs an assigned technician.
-        java.io.IOException unassigned =
-                org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> erp().save(
-                                "work_order",
-                                "WO-W2",
-                                java.util.Map.of(
-                                        "description",
-                                        "repair wo-w2",
-                                        "project",
-                                        "P-wo-w2",
-                                        "technician",
-                                        "",
-                                        "status",
-                                        "DISPATCHED")));
-        assertTrue(unassigned.getMessage().contains("'Open'"), unassigned.getMessage());
-        assertTrue(unassigned.getMessage().contains("'Dispatched'"), unassigned.getMessage());
-        assertTrue(unassigned.getMessage().contains("assigned user"), unassigned.getMessage());
+        String unassigned = refusedSave("WO-W2", "", "DISPATCHED");
+        assertTrue(unassigned.contains("'Open'"), unassigned);
+        assertTrue(unassigned.contains("'Dispatched'"), unassigned);
+        assertTrue(unassigned.contains("assigned user"), unassigned);
 
         Thread.sleep(1000);
         assertTrue(
@@ -383,6 +359,25 @@ class OdysseeExportIT {
         assertEquals(
                 Technicians.OPEN.toLowerCase(java.util.Locale.ROOT),
                 job("WO-W2").orElseThrow().getString("job_status_id"));
+    }
+
+    /** Saves the work order with this technician and status, which the ERP must refuse; its message. */
+    private String refusedSave(String key, String technician, String status) {
+        String tag = key.toLowerCase(java.util.Locale.ROOT);
+        java.io.IOException e =
+                org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> erp().save(
+                                "work_order",
+                                key,
+                                java.util.Map.of(
+                                        "description",
+                                        "repair " + tag,
+                                        "project",
+                                        "P-" + tag,
+                                        "technician",
+                                        technician,
+                                        "status",
+                                        status)));
+        return e.getMessage();
     }
 
     @Test
