@@ -34,6 +34,30 @@ public final class FeedCursor {
         this.applied = Map.copyOf(applied);
     }
 
+    /**
+     * A cursor at {@code watermark} that remembers {@code applied} (row id to modification time);
+     * entries outside the window are dropped.
+     */
+    public static FeedCursor of(Instant watermark, Duration lookBack, Map<String, Instant> applied) {
+        Instant windowStart = watermark.minus(lookBack);
+        Map<String, Instant> kept = new TreeMap<>();
+        applied.forEach((id, at) -> {
+            if (!at.isBefore(windowStart)) {
+                kept.put(id, at);
+            }
+        });
+        return new FeedCursor(watermark, lookBack, kept);
+    }
+
+    public Duration lookBack() {
+        return lookBack;
+    }
+
+    /** This cursor's watermark and window without the remembered rows (they are stored elsewhere). */
+    public FeedCursor watermarkOnly() {
+        return new FeedCursor(watermark, lookBack, Map.of());
+    }
+
     /** A feed that has applied nothing yet and starts at {@code from}. */
     public static FeedCursor startingAt(Instant from, Duration lookBack) {
         return new FeedCursor(from, lookBack, Map.of());

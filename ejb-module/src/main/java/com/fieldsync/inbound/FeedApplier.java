@@ -25,22 +25,31 @@ public class FeedApplier {
     Clock clock;
 
     /**
-     * Applies one row and returns the cursor after it.
+     * Applies one row: its item, the feed's watermark if the row is newer, and the row as seen.
      *
      * @param initial the cursor of a feed that has none stored yet
-     * @return true in {@link Result#delivered()} if the ERP received the item in this call
+     * @return whether the ERP received the item in this call
      * @throws LeaseLostException if another instance holds the lease now
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Result apply(
+    public boolean apply(
             String feed, String owner, long leaseMillis, FeedCursor initial, FeedRow row, Delivery delivery) {
         FeedState state = lockOwned(feed, owner);
         FeedCursor cursor = state.getCursor() == null ? initial : FeedCursor.decode(state.getCursor());
         boolean delivered = record(state, delivery);
-        cursor = cursor.advance(row.id(), row.modified());
-        state.setCursor(cursor.encode());
+        if (row.modified().isAfter(cursor.watermark())) {
+            state.setCursor(
+                    FeedCursor.startingAt(row.modified(), cursor.lookBack()).encode());
+        }
+        long modified = row.modified().toEpochMilli();
+        FeedSeen seen = em.find(FeedSeen.class, FeedSeen.key(feed, row.id()));
+        if (seen == null) {
+            em.persist(new FeedSeen(feed, row.id(), modified));
+        } else {
+            seen.seenAgain(modified);
+        }
         state.lease(owner, FeedStore.databaseNow(em, feed) + leaseMillis);
-        return new Result(cursor, delivered);
+        return delivered;
     }
 
     /**
@@ -101,7 +110,4 @@ public class FeedApplier {
         }
         return delivered;
     }
-
-    /** The cursor after an applied row, and whether the ERP received the item. */
-    public record Result(FeedCursor cursor, boolean delivered) {}
 }

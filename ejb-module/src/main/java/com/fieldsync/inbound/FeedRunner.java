@@ -14,6 +14,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -171,10 +172,17 @@ public class FeedRunner {
         }
         h.standby = false;
         applyHeld(feed, leaseMillis);
-        FeedCursor cursor = store.cursor(name, initial);
+        FeedCursor cursor = store.cursorWithSeen(name, initial);
+        // Most passes read from the watermark on ("ge": rows sharing its timestamp come again and
+        // are recognised); every few seconds a sweep re-reads the look-back window for rows that
+        // committed late with an older timestamp. Re-reading the window on every pass would cost
+        // pages in proportion to the rows in it.
+        long now = clock.millis();
+        boolean sweep = now - h.lastSweepAt >= sweepInterval(cursor.lookBack());
+        Instant from = sweep ? cursor.pollFrom() : cursor.watermark();
         String next = null;
         do {
-            FeedPage page = feed.fetch(cursor.pollFrom(), next);
+            FeedPage page = feed.fetch(from, next);
             for (FeedRow row : page.rows()) {
                 if (stopped) {
                     return;
@@ -183,11 +191,20 @@ public class FeedRunner {
                     continue;
                 }
                 Delivery delivery = feed.prepare(row);
-                cursor = applier.apply(name, owner, leaseMillis, initial, row, delivery)
-                        .cursor();
+                applier.apply(name, owner, leaseMillis, initial, row, delivery);
+                cursor = cursor.advance(row.id(), row.modified());
             }
             next = page.nextLink();
         } while (next != null);
+        if (sweep) {
+            h.lastSweepAt = now;
+            store.forgetSeen(name, cursor.pollFrom());
+        }
+    }
+
+    /** A quarter of the look-back window, between one poll interval and ten seconds. */
+    private long sweepInterval(Duration lookBack) {
+        return Math.max(pollInterval(), Math.min(lookBack.toMillis() / 4, 10_000));
     }
 
     private void applyHeld(InboundFeed feed, long leaseMillis) throws FeedException {
@@ -279,6 +296,7 @@ public class FeedRunner {
         volatile boolean authFailure;
         volatile boolean standby;
         volatile long nextAttemptAt;
+        volatile long lastSweepAt;
 
         void succeeded(long now) {
             lastSuccessAt = now;

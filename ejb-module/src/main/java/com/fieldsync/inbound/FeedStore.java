@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The feed tables outside the delivering transaction: leases, cursors and item lookups. */
@@ -66,6 +68,32 @@ public class FeedStore {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public FeedCursor cursor(String feed, FeedCursor initial) {
         return state(feed).map(FeedState::getCursor).map(FeedCursor::decode).orElse(initial);
+    }
+
+    /**
+     * The feed's cursor: its stored watermark with the rows seen inside the look-back window.
+     *
+     * @param initial the cursor of a feed that has none stored yet
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public FeedCursor cursorWithSeen(String feed, FeedCursor initial) {
+        FeedCursor stored = cursor(feed, initial);
+        Map<String, Instant> seen = new HashMap<>();
+        em.createQuery("SELECT s FROM FeedSeen s WHERE s.feed = :feed AND s.modifiedAt >= :from", FeedSeen.class)
+                .setParameter("feed", feed)
+                .setParameter("from", stored.pollFrom().toEpochMilli())
+                .getResultStream()
+                .forEach(s -> seen.put(s.getRowId(), Instant.ofEpochMilli(s.getModifiedAt())));
+        return FeedCursor.of(stored.watermark(), stored.lookBack(), seen);
+    }
+
+    /** Forgets the rows seen before {@code before} (they left the look-back window). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int forgetSeen(String feed, Instant before) {
+        return em.createQuery("DELETE FROM FeedSeen s WHERE s.feed = :feed AND s.modifiedAt < :before")
+                .setParameter("feed", feed)
+                .setParameter("before", before.toEpochMilli())
+                .executeUpdate();
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

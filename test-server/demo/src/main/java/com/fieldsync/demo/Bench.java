@@ -48,6 +48,10 @@ public final class Bench {
         List<Double> callsPerChange = new ArrayList<>();
         List<Double> exportRate = new ArrayList<>();
         int exportBacklog = Integer.getInteger("bench.export-backlog", 300);
+        // -Dbench.only=export,latency runs just those groups (ready, drain, latency, export)
+        String onlyGroups = System.getProperty("bench.only", "");
+        java.util.function.Predicate<String> only =
+                group -> onlyGroups.isBlank() || List.of(onlyGroups.split(",")).contains(group);
         try (OdysseeSimulator sim = OdysseeSimulator.start("127.0.0.1", Demo.port(8099))) {
             sim.requireBasicAuth(auth);
             Path postBoot = Demo.writePostBoot(
@@ -56,7 +60,7 @@ public final class Bench {
                     password,
                     Demo.secret(),
                     Map.of("fieldsync.auth.probe-interval-ms", "100", "fieldsync.inbound.poll-interval-ms", "200"));
-            for (int boot = 0; boot < Math.min(runs, 3); boot++) {
+            for (int boot = 0; boot < (only.test("ready") ? Math.min(runs, 3) : 0); boot++) {
                 try (MicroServer micro = start(dir, postBoot)) {
                     ready.add((double) micro.awaitReady(Duration.ofSeconds(180)));
                 }
@@ -65,11 +69,11 @@ public final class Bench {
                 micro.awaitReady(Duration.ofSeconds(180));
                 ErpClient erp = new ErpClient(micro.baseUrl());
                 warmUp(erp, sim);
-                for (int run = 0; run < runs; run++) {
+                for (int run = 0; run < (only.test("drain") ? runs : 0); run++) {
                     drain.add(drain(erp, sim, auth, backlog, "B" + run + "-"));
                     System.out.printf(Locale.ROOT, "bench: drain run %d: %.1f changes/s%n", run + 1, drain.get(run));
                 }
-                for (int run = 0; run < runs; run++) {
+                for (int run = 0; run < (only.test("latency") ? runs : 0); run++) {
                     sim.clearCalls();
                     LoadGenerator load = new LoadGenerator(erp, 4, rate, "L" + run + "-");
                     long start = System.nanoTime();
@@ -81,7 +85,7 @@ public final class Bench {
                     p99.add(s.p99Millis());
                     callsPerChange.add(s.callsPerChange());
                 }
-                for (int run = 0; run < runs; run++) {
+                for (int run = 0; run < (only.test("export") ? runs : 0); run++) {
                     exportRate.add(export(erp, sim, exportBacklog, "E" + run + "-"));
                     System.out.printf(
                             Locale.ROOT, "bench: export run %d: %.1f approvals/s%n", run + 1, exportRate.get(run));
@@ -193,6 +197,9 @@ public final class Bench {
     }
 
     private static void print(String name, List<Double> values, String unit) {
+        if (values.isEmpty()) {
+            return;
+        }
         List<Double> sorted = new ArrayList<>(values);
         sorted.sort(null);
         double median = sorted.size() % 2 == 1
