@@ -12,6 +12,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.concurrent.locks.ReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -23,13 +24,21 @@ import java.util.function.Supplier;
 final class ApiHandler implements HttpHandler {
     static final String PREFIX = "/api/";
 
+    private final ReadWriteLock settled;
     private final Store store;
     private final ApprovalPdfs pdfs;
     private final Faults faults;
     private final Consumer<Call> log;
     private final Supplier<String> credentials;
 
-    ApiHandler(Store store, ApprovalPdfs pdfs, Faults faults, Consumer<Call> log, Supplier<String> credentials) {
+    ApiHandler(
+            Store store,
+            ApprovalPdfs pdfs,
+            Faults faults,
+            Consumer<Call> log,
+            Supplier<String> credentials,
+            ReadWriteLock settled) {
+        this.settled = settled;
         this.store = store;
         this.pdfs = pdfs;
         this.faults = faults;
@@ -67,18 +76,26 @@ final class ApiHandler implements HttpHandler {
             return;
         }
         Response response;
-        if (kind == Fault.Kind.STATUS) {
-            response = Response.message((int) fault.value(), "simulated " + fault.value());
-        } else if (kind == Fault.Kind.TOO_MANY_REQUESTS) {
-            response = Response.message(429, "simulated 429").withHeader("Retry-After", String.valueOf(fault.value()));
-        } else {
-            response = process(exchange, method, path, query, body);
+        // Processing and logging under the read lock: a test that reads the records (write lock)
+        // never sees a row whose call is not in the log yet.
+        settled.readLock().lock();
+        try {
+            if (kind == Fault.Kind.STATUS) {
+                response = Response.message((int) fault.value(), "simulated " + fault.value());
+            } else if (kind == Fault.Kind.TOO_MANY_REQUESTS) {
+                response =
+                        Response.message(429, "simulated 429").withHeader("Retry-After", String.valueOf(fault.value()));
+            } else {
+                response = process(exchange, method, path, query, body);
+            }
+            if (kind == Fault.Kind.APPLY_THEN_DROP) {
+                logAs.accept(0);
+                return;
+            }
+            logAs.accept(response.status());
+        } finally {
+            settled.readLock().unlock();
         }
-        if (kind == Fault.Kind.APPLY_THEN_DROP) {
-            logAs.accept(0);
-            return;
-        }
-        logAs.accept(response.status());
         if (kind == Fault.Kind.MALFORMED_BODY) {
             response.sendTruncated(exchange);
         } else {

@@ -17,6 +17,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * An in-memory Odyssee Mobile REST API on the JDK's HTTP server: the API lives under {@link #baseUrl()} +
@@ -59,6 +61,9 @@ public final class OdysseeSimulator implements AutoCloseable {
     private final ApprovalPdfs pdfs = ApprovalPdfs.attach(store, clock);
     private final Technicians technicians = new Technicians(store);
     private final List<Call> calls = new ArrayList<>();
+    /** Readers of the records wait for requests being processed to be logged (see ApiHandler). */
+    private final ReadWriteLock settled = new ReentrantReadWriteLock();
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -68,7 +73,8 @@ public final class OdysseeSimulator implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(host, port), 0);
         executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         server.setExecutor(executor);
-        server.createContext(ApiHandler.PREFIX, new ApiHandler(store, pdfs, faults, this::logCall, () -> credentials));
+        server.createContext(
+                ApiHandler.PREFIX, new ApiHandler(store, pdfs, faults, this::logCall, () -> credentials, settled));
         server.createContext(ControlHandler.PREFIX, new ControlHandler(this));
         server.createContext("/", exchange -> {
             try (exchange) {
@@ -195,15 +201,25 @@ public final class OdysseeSimulator implements AutoCloseable {
      */
     public List<JsonObject> records(String controller) {
         ControllerDef def = Controllers.require(controller);
-        pdfs.produceDue();
-        return store.all(def);
+        settled.writeLock().lock();
+        try {
+            pdfs.produceDue();
+            return store.all(def);
+        } finally {
+            settled.writeLock().unlock();
+        }
     }
 
     /** One row by id. */
     public Optional<JsonObject> record(String controller, String id) {
         ControllerDef def = Controllers.require(controller);
-        pdfs.produceDue();
-        return store.find(def, id);
+        settled.writeLock().lock();
+        try {
+            pdfs.produceDue();
+            return store.find(def, id);
+        } finally {
+            settled.writeLock().unlock();
+        }
     }
 
     /**

@@ -53,6 +53,9 @@ class OdysseeExportIT {
     @ArquillianResource
     URL base;
 
+    private static ErpClient erp;
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+
     @Deployment(testable = false)
     static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(
@@ -74,8 +77,16 @@ class OdysseeExportIT {
         erp().failNext(0);
     }
 
+    /**
+     * One client for the class: each ErpClient holds an HttpClient with its own connections, and a
+     * new one per call (every 25 ms while awaiting) left hundreds of keep-alive connections open on
+     * the server.
+     */
     private ErpClient erp() {
-        return new ErpClient(base.toString());
+        if (erp == null) {
+            erp = new ErpClient(base.toString());
+        }
+        return erp;
     }
 
     /** A job with its technician and an article, as if the ERP had sent them. */
@@ -122,17 +133,46 @@ class OdysseeExportIT {
     }
 
     private List<JsonObject> awaitBooked(String approvalId) {
-        return Await.until(DELIVERY, "approval " + approvalId + " booked by the ERP", quietly(() -> {
+        return awaitLines("approval " + approvalId + " booked by the ERP", () -> {
             List<JsonObject> booked = lines(approvalId, "COMPLETED");
             return booked.isEmpty() ? null : lines(approvalId);
-        }));
+        });
     }
 
     private JsonObject awaitPdf(String approvalId) {
-        return Await.until(DELIVERY, "the PDF of approval " + approvalId, quietly(() -> {
+        return awaitLines("the PDF of approval " + approvalId, () -> {
             List<JsonObject> pdf = lines(approvalId, "PDF");
             return pdf.isEmpty() ? null : pdf.get(0);
-        }));
+        });
+    }
+
+    /**
+     * Waits for the ERP's booked lines to show something; a failed read of them (a connection the
+     * server closed as it was reused) is tried again. On timeout the message carries FieldSync's
+     * feed status, the way an admin would look.
+     */
+    private <T> T awaitLines(String what, Callable<T> probe) {
+        String[] lastError = {""};
+        return Await.until(
+                        what,
+                        DELIVERY,
+                        () -> {
+                            try {
+                                return java.util.Optional.ofNullable(probe.call());
+                            } catch (Exception e) {
+                                lastError[0] = e.toString();
+                                return java.util.Optional.empty();
+                            }
+                        },
+                        () -> {
+                            try {
+                                return lastError[0] + " feeds: " + admin("api/admin/status") + " held PDFs: "
+                                        + admin("api/admin/feeds/odyssee.approval-pdfs/items?state=HELD");
+                            } catch (Exception e) {
+                                return lastError[0] + " (admin status unreadable: " + e + ")";
+                            }
+                        })
+                .value();
     }
 
     @Test
@@ -451,17 +491,16 @@ class OdysseeExportIT {
     }
 
     private String admin(String path) throws Exception {
-        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient()
-                .send(
-                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
-                                .header(
-                                        "Authorization",
-                                        "Basic "
-                                                + java.util.Base64.getEncoder()
-                                                        .encodeToString(ADMIN.getBytes(
-                                                                java.nio.charset.StandardCharsets.UTF_8)))
-                                .build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> r = HTTP.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + java.util.Base64.getEncoder()
+                                                .encodeToString(
+                                                        ADMIN.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         return r.body();
     }

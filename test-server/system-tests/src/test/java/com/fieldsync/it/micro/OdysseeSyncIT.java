@@ -56,6 +56,8 @@ class OdysseeSyncIT {
     @ArquillianResource
     URL base;
 
+    private static ErpClient erp;
+
     @Deployment(testable = false)
     static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(
@@ -74,8 +76,16 @@ class OdysseeSyncIT {
         SIM.clearCalls();
     }
 
+    /**
+     * One client for the class: each ErpClient holds an HttpClient with its own connections, and a
+     * new one per call (every 25 ms while awaiting) left hundreds of keep-alive connections open on
+     * the server.
+     */
     private ErpClient erp() {
-        return new ErpClient(base.toString());
+        if (erp == null) {
+            erp = new ErpClient(base.toString());
+        }
+        return erp;
     }
 
     private void save(String type, String key, Map<String, String> values) throws Exception {
