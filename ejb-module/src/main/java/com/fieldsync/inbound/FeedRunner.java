@@ -208,9 +208,9 @@ public class FeedRunner {
     }
 
     private void applyHeld(InboundFeed feed, long leaseMillis) throws FeedException {
-        for (InboundItem item : store.held(feed.name(), HELD_PER_PASS)) {
-            if (stopped || item.getWaitingFor() != null && !store.isApplied(item.getWaitingFor())) {
-                continue;
+        for (InboundItem item : store.releasable(feed.name(), HELD_PER_PASS)) {
+            if (stopped) {
+                return;
             }
             Optional<FeedRow> row = feed.reload(item.getItemId());
             Delivery delivery = row.isPresent()

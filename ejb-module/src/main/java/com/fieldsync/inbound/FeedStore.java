@@ -97,30 +97,24 @@ public class FeedStore {
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public boolean isApplied(String feed, String itemId) {
-        return isApplied(InboundItem.key(feed, itemId));
-    }
-
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<InboundItem> item(String feed, String itemId) {
         return Optional.ofNullable(em.find(InboundItem.class, InboundItem.key(feed, itemId)));
     }
 
-    /** Whether the item with this {@link InboundItem#getItemKey() key} was applied. */
+    /**
+     * Held items of the feed whose awaited item has been applied, oldest first: only these can go
+     * now, so items that wait for something that never comes cannot crowd them out.
+     */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public boolean isApplied(String itemKey) {
-        InboundItem item = em.find(InboundItem.class, itemKey);
-        return item != null && item.getState() == InboundItem.State.APPLIED;
-    }
-
-    /** Held items of the feed, oldest first. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<InboundItem> held(String feed, int max) {
+    public List<InboundItem> releasable(String feed, int max) {
         return em.createQuery(
-                        "SELECT i FROM InboundItem i WHERE i.feed = :feed AND i.state = :state ORDER BY i.recordedAt",
+                        "SELECT i FROM InboundItem i WHERE i.feed = :feed AND i.state = :held AND EXISTS ("
+                                + "SELECT a FROM InboundItem a WHERE a.itemKey = i.waitingFor AND a.state = :applied)"
+                                + " ORDER BY i.recordedAt",
                         InboundItem.class)
                 .setParameter("feed", feed)
-                .setParameter("state", InboundItem.State.HELD)
+                .setParameter("held", InboundItem.State.HELD)
+                .setParameter("applied", InboundItem.State.APPLIED)
                 .setMaxResults(max)
                 .getResultList();
     }
