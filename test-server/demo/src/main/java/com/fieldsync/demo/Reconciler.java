@@ -1,6 +1,6 @@
 package com.fieldsync.demo;
 
-import com.fieldsync.sim.odyssee.Call;
+import com.fieldsync.sim.common.Call;
 import com.fieldsync.sim.odyssee.OdysseeSimulator;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -154,7 +154,7 @@ public final class Reconciler {
             controllers.add(k.controller);
         }
         return calls.stream()
-                .filter(c -> controllers.contains(c.controller()))
+                .filter(c -> controllers.contains(c.target()))
                 .filter(c -> !("GET".equals(c.method())
                         && c.query() != null
                         && c.query().contains("modified_dateutc")))
@@ -169,7 +169,7 @@ public final class Reconciler {
                 JsonObject created = body(c);
                 // the ERP key: code, or reference_back_office for a job
                 String code = created.getString("code", created.getString("reference_back_office", ""));
-                creates.merge(c.controller() + "/" + code, 1, Integer::sum);
+                creates.merge(c.target() + "/" + code, 1, Integer::sum);
             }
         }
         return creates.values().stream().mapToLong(n -> Math.max(0, n - 1)).sum();
@@ -187,7 +187,7 @@ public final class Reconciler {
         Map<String, List<long[]>> arrivals = new HashMap<>();
         for (Call c : calls) {
             boolean write = "POST".equals(c.method()) || "PUT".equals(c.method());
-            RecordKind kind = byController.get(c.controller());
+            RecordKind kind = byController.get(c.target());
             if (!write || kind == null || c.status() / 100 != 2 || c.requestBody() == null) {
                 continue;
             }

@@ -1,5 +1,7 @@
 package com.fieldsync.sim.odyssee;
 
+import com.fieldsync.sim.common.SimClock;
+import com.fieldsync.sim.common.Timestamps;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -116,7 +118,8 @@ final class ApprovalPdfs {
         if (def != APPROVAL || previous != null || row.getBoolean("is_daily_approval")) {
             return;
         }
-        Instant approvedAt = Dates.parse(row.getString(ControllerDef.MODIFIED)).orElseThrow();
+        Instant approvedAt =
+                Timestamps.parse(row.getString(ControllerDef.MODIFIED)).orElseThrow();
         synchronized (this) {
             pending.add(new Pending(row.getString(ControllerDef.ID), approvedAt.plus(delay)));
         }

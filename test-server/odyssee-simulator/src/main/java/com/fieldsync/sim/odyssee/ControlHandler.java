@@ -1,19 +1,18 @@
 package com.fieldsync.sim.odyssee;
 
+import com.fieldsync.sim.common.CallLog;
+import com.fieldsync.sim.common.Control;
+import com.fieldsync.sim.common.JsonBodies;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,23 +54,7 @@ final class ControlHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        try {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Response response;
-            try {
-                response = route(
-                        exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body);
-            } catch (IllegalArgumentException
-                    | IllegalStateException
-                    | JsonException
-                    | ClassCastException
-                    | NullPointerException e) {
-                response = Response.message(400, String.valueOf(e.getMessage()));
-            }
-            response.send(exchange);
-        } finally {
-            exchange.close();
-        }
+        Control.serve(exchange, this::route, message -> Response.message(400, message));
     }
 
     private Response route(String method, String path, String body) {
@@ -79,9 +62,7 @@ final class ControlHandler implements HttpHandler {
         String request = method + " " + (what.startsWith("records/") ? "records/" : what);
         switch (request) {
             case "GET calls":
-                JsonArrayBuilder calls = Json.createArrayBuilder();
-                sim.calls().forEach(call -> calls.add(toJson(call)));
-                return Response.json(200, calls.build());
+                return Response.json(200, CallLog.toJson(sim.calls(), null));
             case "DELETE calls":
                 sim.clearCalls();
                 return Response.empty(204);
@@ -95,7 +76,7 @@ final class ControlHandler implements HttpHandler {
             case "POST records/":
                 return Response.json(201, sim.put(controller(what), object(body)));
             case "POST faults":
-                addFault(object(body));
+                Control.addFault(sim.faults(), object(body), "controller");
                 return Response.empty(204);
             case "DELETE faults":
                 sim.faults().clear();
@@ -103,7 +84,7 @@ final class ControlHandler implements HttpHandler {
             case "GET clock":
                 return clock();
             case "POST clock":
-                moveClock(object(body));
+                Control.moveClock(sim.clock(), object(body));
                 return clock();
             case "POST technicians/complete":
                 return Response.json(200, complete(object(body)));
@@ -121,34 +102,6 @@ final class ControlHandler implements HttpHandler {
                 return pdfDelay();
             default:
                 return Response.message(404, "unknown control request: " + method + " " + path);
-        }
-    }
-
-    private void addFault(JsonObject spec) {
-        Fault fault = Fault.parse(
-                spec.getString("fault", null),
-                spec.containsKey("value") ? spec.getJsonNumber("value").longValue() : 0);
-        String method = spec.getString("method", null);
-        String controller = spec.getString("controller", null);
-        if (spec.getBoolean("always", false)) {
-            sim.faults().always(method, controller, fault);
-        } else {
-            sim.faults().times(spec.getInt("times", 1), method, controller, fault);
-        }
-    }
-
-    private void moveClock(JsonObject spec) {
-        if (spec.getBoolean("system", false)) {
-            sim.clock().useSystemTime();
-        }
-        if (spec.containsKey("set")) {
-            String text = spec.getString("set");
-            sim.clock()
-                    .set(Dates.parse(text).orElseThrow(() -> new IllegalArgumentException("not a datetime: " + text)));
-        }
-        JsonNumber advance = spec.getJsonNumber("advanceMillis");
-        if (advance != null) {
-            sim.clock().advance(Duration.ofMillis(advance.longValue()));
         }
     }
 
@@ -206,20 +159,7 @@ final class ControlHandler implements HttpHandler {
         return what.substring("records/".length()).replaceAll("/$", "");
     }
 
-    private static JsonObject toJson(Call call) {
-        return Json.createObjectBuilder()
-                .add("method", call.method())
-                .add("path", call.path())
-                .add("query", call.query() == null ? JsonValue.NULL : Json.createValue(call.query()))
-                .add("status", call.status())
-                .add("requestBody", call.requestBody())
-                .add("atNanos", call.atNanos())
-                .build();
-    }
-
     private static JsonObject object(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body.isBlank() ? "{}" : body))) {
-            return reader.readObject();
-        }
+        return JsonBodies.objectOrEmpty(body);
     }
 }

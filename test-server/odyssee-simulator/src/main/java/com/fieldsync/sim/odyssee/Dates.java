@@ -1,16 +1,16 @@
 package com.fieldsync.sim.odyssee;
 
+import com.fieldsync.sim.common.Timestamps;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 
-/** Odyssee's datetime wire format: UTC, millisecond precision, {@code yyyy-MM-dd'T'HH:mm:ss.SSS'Z'}. */
+/**
+ * Odyssee's datetime wire format: UTC, millisecond precision, {@code yyyy-MM-dd'T'HH:mm:ss.SSS'Z'}. Reading what
+ * clients send (with or without millis, {@code Z}, an offset, no zone at all, which Odyssee takes as UTC, or a bare
+ * date) is {@link Timestamps#parse}.
+ */
 final class Dates {
     static final String DEFAULT = "1980-01-01T00:00:00.000Z";
 
@@ -21,28 +21,5 @@ final class Dates {
 
     static String format(Instant instant) {
         return FORMAT.format(instant.truncatedTo(ChronoUnit.MILLIS));
-    }
-
-    /**
-     * Reads what clients are known to send: with or without millis, with {@code Z}, an offset, or no zone at all
-     * (which Odyssee takes as UTC), or a bare date.
-     */
-    static Optional<Instant> parse(String text) {
-        try {
-            return Optional.of(OffsetDateTime.parse(text).toInstant());
-        } catch (DateTimeParseException notOffset) {
-            // fall through to the zone-less forms
-        }
-        try {
-            return Optional.of(LocalDateTime.parse(text).toInstant(ZoneOffset.UTC));
-        } catch (DateTimeParseException notLocal) {
-            // fall through
-        }
-        try {
-            return Optional.of(
-                    LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant());
-        } catch (DateTimeParseException notDate) {
-            return Optional.empty();
-        }
     }
 }

@@ -1,5 +1,7 @@
 package com.fieldsync.sim.odyssee;
 
+import com.fieldsync.sim.common.Guids;
+import com.fieldsync.sim.common.Timestamps;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
@@ -61,7 +63,7 @@ enum FieldType {
             case DATETIME:
                 if (value instanceof JsonString) {
                     String text = ((JsonString) value).getString();
-                    return Json.createValue(Dates.format(Dates.parse(text)
+                    return Json.createValue(Dates.format(Timestamps.parse(text)
                             .orElseThrow(() -> ApiException.badRequest(
                                     "field '" + field + "' is not a datetime: '" + text + "'"))));
                 }
@@ -88,7 +90,7 @@ enum FieldType {
             case BOOLEAN:
                 return stored.getValueType() == JsonValue.ValueType.TRUE;
             case DATETIME:
-                return Dates.parse(((JsonString) stored).getString()).orElseThrow();
+                return Timestamps.parse(((JsonString) stored).getString()).orElseThrow();
             default:
                 return ((JsonString) stored).getString();
         }

@@ -1,12 +1,11 @@
 package com.fieldsync.sim.odyssee;
 
+import com.fieldsync.sim.common.Comparisons;
+import com.fieldsync.sim.common.QueryStrings;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -57,25 +56,18 @@ final class ListRequest {
     /** Reads the raw query string; 400 for an unknown or repeated {@code $} option or a bad value. */
     static ListRequest parse(ControllerDef def, String rawQuery) {
         Map<String, String> options = new LinkedHashMap<>();
-        if (rawQuery != null && !rawQuery.isEmpty()) {
-            for (String pair : rawQuery.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-                String value = eq < 0 ? "" : decode(pair.substring(eq + 1)).trim();
-                if (!name.startsWith("$")) {
-                    continue; // plain parameters are not query options; ASP.NET ignores them too
-                }
-                if (!OPTIONS.contains(name)) {
-                    throw ApiException.badRequest("unsupported query option '" + name + "'");
-                }
-                if (options.put(name, value) != null) {
-                    throw ApiException.badRequest("query option '" + name + "' given twice");
-                }
+        QueryStrings.forEachPair(rawQuery, ApiException::badRequest, (name, raw) -> {
+            String value = raw.trim();
+            if (!name.startsWith("$")) {
+                return; // plain parameters are not query options; ASP.NET ignores them too
             }
-        }
+            if (!OPTIONS.contains(name)) {
+                throw ApiException.badRequest("unsupported query option '" + name + "'");
+            }
+            if (options.put(name, value) != null) {
+                throw ApiException.badRequest("query option '" + name + "' given twice");
+            }
+        });
         options.values().removeIf(String::isEmpty);
         return new ListRequest(def, options);
     }
@@ -108,7 +100,10 @@ final class ListRequest {
         char separator = '?';
         for (Map.Entry<String, String> option : options.entrySet()) {
             if (!option.getKey().equals(SKIPTOKEN)) {
-                link.append(separator).append(option.getKey()).append('=').append(encode(option.getValue()));
+                link.append(separator)
+                        .append(option.getKey())
+                        .append('=')
+                        .append(QueryStrings.encode(option.getValue()));
                 separator = '&';
             }
         }
@@ -136,7 +131,7 @@ final class ListRequest {
                 descending = direction.equals("desc");
             }
             Comparator<JsonObject> key =
-                    Comparator.comparing(row -> field.type().comparable(row.get(field.name())), ListRequest::compare);
+                    Comparator.comparing(row -> field.type().comparable(row.get(field.name())), Comparisons::compare);
             key = descending ? key.reversed() : key;
             comparator = comparator == null ? key : comparator.thenComparing(key);
         }
@@ -161,19 +156,7 @@ final class ListRequest {
     }
 
     private int count(String option, int absent) {
-        String text = options.get(option);
-        if (text == null) {
-            return absent;
-        }
-        try {
-            int value = Integer.parseInt(text);
-            if (value >= 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ApiException.badRequest("invalid " + option + " '" + text + "': a non-negative integer");
+        return QueryStrings.count(option, options.get(option), absent, ApiException::badRequest);
     }
 
     private static List<FieldDef> listed(ControllerDef def) {
@@ -190,23 +173,5 @@ final class ListRequest {
         List<FieldDef> fields = new ArrayList<>();
         def.fields().forEach(fields::add);
         return fields;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static int compare(Comparable<?> a, Comparable<?> b) {
-        return ((Comparable<Object>) a).compareTo(b);
-    }
-
-    private static String decode(String s) {
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("malformed query string near '" + s + "'");
-        }
-    }
-
-    // %20 rather than '+', so that the link is read the same by any client
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -1,22 +1,19 @@
 package com.fieldsync.sim.odyssee;
 
-import com.sun.net.httpserver.HttpServer;
+import com.fieldsync.sim.common.Call;
+import com.fieldsync.sim.common.CallLog;
+import com.fieldsync.sim.common.CommandLine;
+import com.fieldsync.sim.common.Faults;
+import com.fieldsync.sim.common.SimClock;
+import com.fieldsync.sim.common.SimServer;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -45,48 +42,40 @@ public final class OdysseeSimulator implements AutoCloseable {
     /** The port {@link #main} listens on unless told otherwise. */
     public static final int DEFAULT_PORT = 8099;
 
-    private static final int THREADS = 16;
-
-    static {
-        // Must be set before HttpServer's configuration class loads: without it Nagle plus delayed ACKs hold every
-        // small answer ~40 ms on loopback (67 requests/s on one connection), and every latency figure measures that.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
     private final SimClock clock = new SimClock();
     private final Faults faults = new Faults();
     private final Store store = new Store(clock);
     private final ApprovalPdfs pdfs = ApprovalPdfs.attach(store, clock);
     private final Technicians technicians = new Technicians(store);
-    private final List<Call> calls = new ArrayList<>();
+    private final CallLog calls = new CallLog();
     /** Readers of the records wait for requests being processed to be logged (see ApiHandler). */
     private final ReadWriteLock settled = new ReentrantReadWriteLock();
 
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final SimServer server;
     private volatile String credentials;
 
     private OdysseeSimulator(String host, int port) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(host, port), 0);
-        executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
-        server.setExecutor(executor);
-        server.createContext(
-                ApiHandler.PREFIX, new ApiHandler(store, pdfs, faults, this::logCall, () -> credentials, settled));
-        server.createContext(ControlHandler.PREFIX, new ControlHandler(this));
-        server.createContext("/", exchange -> {
-            try (exchange) {
-                exchange.getRequestBody().readAllBytes();
-                Response.message(
-                                404,
-                                "not an Odyssee API path: "
-                                        + exchange.getRequestURI().getPath())
-                        .send(exchange);
-            }
-        });
-        server.start();
+        server = SimServer.start(
+                host,
+                port,
+                "odyssee-sim",
+                Map.of(
+                        ApiHandler.PREFIX,
+                        new ApiHandler(store, pdfs, faults, calls, () -> credentials, settled),
+                        ControlHandler.PREFIX,
+                        new ControlHandler(this),
+                        "/",
+                        exchange -> {
+                            try (exchange) {
+                                exchange.getRequestBody().readAllBytes();
+                                Response.message(
+                                                404,
+                                                "not an Odyssee API path: "
+                                                        + exchange.getRequestURI()
+                                                                .getPath())
+                                        .send(exchange);
+                            }
+                        }));
     }
 
     /**
@@ -109,12 +98,7 @@ public final class OdysseeSimulator implements AutoCloseable {
 
     /** {@code http://host:port/}; the API is under {@code baseUrl() + "api/"}. */
     public String baseUrl() {
-        InetSocketAddress address = server.getAddress();
-        String host = address.getAddress().getHostAddress();
-        if (host.contains(":")) {
-            host = "[" + host + "]";
-        }
-        return "http://" + host + ":" + address.getPort() + "/";
+        return server.url();
     }
 
     /** {@code baseUrl() + "api/"}. */
@@ -124,7 +108,7 @@ public final class OdysseeSimulator implements AutoCloseable {
 
     /** The port actually bound. */
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /**
@@ -174,24 +158,20 @@ public final class OdysseeSimulator implements AutoCloseable {
 
     /** Every API call received, in arrival order (a snapshot). */
     public List<Call> calls() {
-        synchronized (calls) {
-            return List.copyOf(calls);
-        }
+        return calls.all();
     }
 
-    /** The calls with this method and controller (case-insensitive; null matches any), in arrival order. */
+    /**
+     * The calls with this method and controller ({@link Call#target()}; both case-insensitive, null matches any), in
+     * arrival order.
+     */
     public List<Call> calls(String method, String controller) {
-        return calls().stream()
-                .filter(call -> method == null || method.equalsIgnoreCase(call.method()))
-                .filter(call -> controller == null || controller.equalsIgnoreCase(call.controller()))
-                .toList();
+        return calls.matching(method, controller);
     }
 
     /** Forgets the call log. */
     public void clearCalls() {
-        synchronized (calls) {
-            calls.clear();
-        }
+        calls.clear();
     }
 
     /**
@@ -252,31 +232,7 @@ public final class OdysseeSimulator implements AutoCloseable {
     /** Stops the server at once (exchanges in flight are cut) and its threads; idempotent. */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void logCall(Call call) {
-        synchronized (calls) {
-            calls.add(call);
-        }
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "odyssee-sim-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        server.close();
     }
 
     /**
@@ -284,40 +240,10 @@ public final class OdysseeSimulator implements AutoCloseable {
      * {@value #DEFAULT_PORT}, no auth). Control it over HTTP under {@code /_sim/}.
      */
     public static void main(String[] args) throws InterruptedException {
-        String host = "127.0.0.1";
-        int port = DEFAULT_PORT;
-        String auth = null;
-        for (int i = 0; i < args.length; i++) {
-            String value = i + 1 < args.length ? args[i + 1] : null;
-            switch (args[i]) {
-                case "--host":
-                    host = required(args[i], value);
-                    i++;
-                    break;
-                case "--port":
-                    port = Integer.parseInt(required(args[i], value));
-                    i++;
-                    break;
-                case "--auth":
-                    auth = required(args[i], value);
-                    i++;
-                    break;
-                default:
-                    System.err.println("usage: OdysseeSimulator [--host H] [--port N] [--auth user:pass@domain]");
-                    System.exit(2);
-            }
-        }
-        OdysseeSimulator sim = start(host, port).requireBasicAuth(auth);
-        Runtime.getRuntime().addShutdownHook(new Thread(sim::close, "odyssee-sim-shutdown"));
-        System.out.println("ODYSSEE SIMULATOR " + sim.baseUrl());
-        System.out.flush();
-        new CountDownLatch(1).await();
-    }
-
-    private static String required(String option, String value) {
-        if (value == null) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return value;
+        CommandLine options = CommandLine.parse(
+                args, "OdysseeSimulator [--host H] [--port N] [--auth user:pass@domain]", "host", "port", "auth");
+        OdysseeSimulator sim = start(options.get("host", "127.0.0.1"), options.getInt("port", DEFAULT_PORT))
+                .requireBasicAuth(options.get("auth", null));
+        SimServer.runUntilKilled(sim, "odyssee-sim-shutdown", "ODYSSEE SIMULATOR " + sim.baseUrl());
     }
 }

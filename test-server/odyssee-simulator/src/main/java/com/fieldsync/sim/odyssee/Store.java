@@ -1,5 +1,7 @@
 package com.fieldsync.sim.odyssee;
 
+import com.fieldsync.sim.common.Guids;
+import com.fieldsync.sim.common.SimClock;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;

@@ -12,7 +12,7 @@
  * time usages, then the job approval), and {@code ApprovalPdfs} is Odyssee's late PDF
  * queue: each non-daily approval's PDF appears as a {@code DbFile} only once the simulated clock has passed the
  * approval by a configurable delay. Both write through the same store and validation as the API, and every stamp
- * comes from the movable {@link com.fieldsync.sim.odyssee.SimClock}, so tests can stop time to make many rows share
+ * comes from the movable {@link com.fieldsync.sim.common.SimClock}, so tests can stop time to make many rows share
  * one {@code modified_dateutc} and move it to make the PDFs due.
  *
  * <p>The simulator is deliberately strict where the real service is strict (no nulls, unknown fields, foreign keys,

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fieldsync.sim.common.Fault;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import java.io.IOException;

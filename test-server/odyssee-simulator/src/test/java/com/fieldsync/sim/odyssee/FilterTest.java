@@ -6,6 +6,7 @@ import static com.fieldsync.sim.odyssee.TestClient.obj;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fieldsync.sim.common.Guids;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fieldsync.sim.common.Call;
+import com.fieldsync.sim.common.Fault;
+import com.fieldsync.sim.common.Guids;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -43,7 +46,7 @@ class SimulatorApiTest extends SimulatorTest {
         assertEquals(body, post.requestBody());
         Call list = calls.get(1);
         assertEquals("code eq 'C1'", list.param("$filter"));
-        assertEquals("Company", list.controller());
+        assertEquals("Company", list.target());
         assertEquals("", list.requestBody());
         assertEquals(404, calls.get(2).status());
         assertTrue(calls.get(0).atNanos() <= calls.get(1).atNanos());

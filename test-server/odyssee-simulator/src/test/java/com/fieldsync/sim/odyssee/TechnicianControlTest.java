@@ -4,6 +4,7 @@ import static com.fieldsync.sim.odyssee.TestClient.obj;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fieldsync.sim.common.Guids;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fieldsync.sim.common.Guids;
+import com.fieldsync.sim.common.SimClock;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -1,19 +1,19 @@
 package com.fieldsync.sim.resco;
 
+import com.fieldsync.sim.common.Call;
+import com.fieldsync.sim.common.Exchanges;
+import com.fieldsync.sim.common.FaultingHandler;
+import com.fieldsync.sim.common.Faults;
+import com.fieldsync.sim.common.Guids;
+import com.fieldsync.sim.common.JsonBodies;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.IOException;
-import java.io.StringReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * its answer always finds its call in the log. Links in answers are built from the request's {@code Host}, so they
  * work for whatever name the client used.
  */
-final class ApiHandler implements HttpHandler {
+final class ApiHandler extends FaultingHandler<Response> {
     private static final Pattern RESOURCE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:\\(([^)]*)\\))?/?");
     private static final Pattern HOOK = Pattern.compile("\\$hook\\(([^)]*)\\)");
 
@@ -50,76 +50,41 @@ final class ApiHandler implements HttpHandler {
     private final Context c;
 
     ApiHandler(Context context) {
+        super(context.faults(), context.log(), context.settled());
         this.c = context;
     }
 
+    /** The first segment after the organization without its key ({@code account}, {@code $metadata}), or null. */
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        long arrivedAt = System.nanoTime();
-        try {
-            serve(exchange, arrivedAt);
-        } finally {
-            // without response headers sent, this closes the connection: that is how the drop faults drop it
-            exchange.close();
-        }
+    protected String target(String path) {
+        return Call.targetOf(path, c.basePath(), '(', '/');
     }
 
-    private void serve(HttpExchange exchange, long arrivedAt) throws IOException {
-        String method = exchange.getRequestMethod();
-        String path = exchange.getRequestURI().getPath();
-        String query = exchange.getRequestURI().getRawQuery();
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        String entity = Call.entityOf(path, c.basePath());
-        Consumer<Integer> logAs =
-                status -> c.log().accept(new Call(method, path, query, entity, status, body, arrivedAt));
+    @Override
+    protected Response simulatedStatus(int status) {
+        return Response.error(status, "Simulated", "simulated " + status);
+    }
 
-        Faults.Planned planned = c.faults().take(method, entity);
-        if (planned.latency() != null && !sleep(planned.latency().value())) {
-            logAs.accept(0);
-            return;
-        }
-        Fault fault = planned.action();
-        Fault.Kind kind = fault == null ? null : fault.kind();
-        if (kind == Fault.Kind.DROP_CONNECTION) {
-            logAs.accept(0);
-            return;
-        }
-        Response response;
-        // Processing and logging under the read lock: a test that reads the records (write lock)
-        // never sees a change whose call is not in the log yet.
-        c.settled().readLock().lock();
-        try {
-            if (kind == Fault.Kind.STATUS) {
-                response = Response.error((int) fault.value(), "Simulated", "simulated " + fault.value());
-            } else if (kind == Fault.Kind.TOO_MANY_REQUESTS) {
-                response = Response.error(429, "TooManyRequests", "simulated 429")
-                        .withHeader("Retry-After", String.valueOf(fault.value()));
-            } else {
-                response = process(exchange, method, path, query, body);
-            }
-            if (kind == Fault.Kind.APPLY_THEN_DROP) {
-                logAs.accept(0);
-                return;
-            }
-            logAs.accept(response.status());
-        } finally {
-            c.settled().readLock().unlock();
-        }
+    @Override
+    protected Response simulatedTooManyRequests(long retryAfterSeconds) {
+        return Response.error(429, "TooManyRequests", "simulated 429")
+                .withHeader("Retry-After", String.valueOf(retryAfterSeconds));
+    }
+
+    @Override
+    protected void beforeSend(HttpExchange exchange) {
         exchange.getResponseHeaders().set("OData-Version", "4.0");
-        if (kind == Fault.Kind.MALFORMED_BODY) {
-            response.sendTruncated(exchange);
-        } else {
-            response.send(exchange);
-        }
     }
 
-    private Response process(HttpExchange exchange, String method, String path, String query, String body) {
-        if (!authorized(exchange)) {
+    @Override
+    protected Response process(Request request) {
+        HttpExchange exchange = request.exchange();
+        if (!Exchanges.basicAuthMatches(exchange, c.credentials().get())) {
             return Response.error(401, "Unauthorized", "missing or invalid credentials")
                     .withHeader("WWW-Authenticate", "Basic realm=\"Resco Cloud\"");
         }
         try {
-            return route(exchange, method, path, query, body);
+            return route(exchange, request.method(), request.path(), request.query(), request.body());
         } catch (ODataException e) {
             return Response.error(e.status(), e.code(), e.getMessage());
         } catch (RuntimeException e) {
@@ -294,18 +259,7 @@ final class ApiHandler implements HttpHandler {
     }
 
     private static JsonObject object(String body) {
-        if (body.isBlank()) {
-            throw ODataException.badRequest("the request body must be a JSON object");
-        }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw ODataException.badRequest("the request body must be a JSON object, got " + value.getValueType());
-            }
-            return value.asJsonObject();
-        } catch (JsonException e) {
-            throw ODataException.badRequest("malformed JSON: " + e.getMessage());
-        }
+        return JsonBodies.object(body, ODataException::badRequest);
     }
 
     private static Map<String, String> params(String rawQuery) {
@@ -326,40 +280,7 @@ final class ApiHandler implements HttpHandler {
         return params;
     }
 
-    private boolean authorized(HttpExchange exchange) {
-        String expected = c.credentials().get();
-        if (expected == null) {
-            return true;
-        }
-        String header = exchange.getRequestHeaders().getFirst("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return false;
-        }
-        try {
-            byte[] decoded = Base64.getDecoder().decode(header.substring(6).trim());
-            return expected.equals(new String(decoded, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
     private static String host(HttpExchange exchange) {
-        String host = exchange.getRequestHeaders().getFirst("Host");
-        if (host != null && !host.isBlank()) {
-            return host;
-        }
-        return exchange.getLocalAddress().getHostString() + ":"
-                + exchange.getLocalAddress().getPort();
-    }
-
-    /** False when interrupted, i.e. the simulator is closing: the request is then dropped. */
-    private static boolean sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Exchanges.host(exchange);
     }
 }

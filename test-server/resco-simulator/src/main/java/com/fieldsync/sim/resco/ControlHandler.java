@@ -1,18 +1,15 @@
 package com.fieldsync.sim.resco;
 
+import com.fieldsync.sim.common.CallLog;
+import com.fieldsync.sim.common.Control;
+import com.fieldsync.sim.common.JsonBodies;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 /**
  * {@code /_sim/…}: the Java API over HTTP, for a simulator running in another process (the demo, manual tests). No
@@ -56,23 +53,7 @@ final class ControlHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        try {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Response response;
-            try {
-                response = route(
-                        exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body);
-            } catch (IllegalArgumentException
-                    | IllegalStateException
-                    | JsonException
-                    | ClassCastException
-                    | NullPointerException e) {
-                response = Response.error(400, "BadRequest", String.valueOf(e.getMessage()));
-            }
-            response.send(exchange);
-        } finally {
-            exchange.close();
-        }
+        Control.serve(exchange, this::route, message -> Response.error(400, "BadRequest", message));
     }
 
     private Response route(String method, String path, String body) {
@@ -82,9 +63,7 @@ final class ControlHandler implements HttpHandler {
                 method + " " + (what.startsWith("records/") ? "records/" + (parts.length > 2 ? "id" : "") : what);
         switch (request) {
             case "GET calls":
-                JsonArrayBuilder calls = Json.createArrayBuilder();
-                sim.calls().forEach(call -> calls.add(toJson(call)));
-                return Response.json(200, calls.build());
+                return Response.json(200, CallLog.toJson(sim.calls(), "entity"));
             case "DELETE calls":
                 sim.clearCalls();
                 return Response.empty(204);
@@ -104,7 +83,7 @@ final class ControlHandler implements HttpHandler {
                         ? Response.empty(204)
                         : Response.error(404, "NotFound", "no " + parts[1] + " with id '" + parts[2] + "'");
             case "POST faults":
-                addFault(object(body));
+                Control.addFault(sim.faults(), object(body), "entity");
                 return Response.empty(204);
             case "DELETE faults":
                 sim.faults().clear();
@@ -112,7 +91,7 @@ final class ControlHandler implements HttpHandler {
             case "GET clock":
                 return clock();
             case "POST clock":
-                moveClock(object(body));
+                Control.moveClock(sim.clock(), object(body));
                 return clock();
             case "GET hooks":
                 JsonArrayBuilder hooks = Json.createArrayBuilder();
@@ -158,34 +137,6 @@ final class ControlHandler implements HttpHandler {
         }
     }
 
-    private void addFault(JsonObject spec) {
-        Fault fault = Fault.parse(
-                spec.getString("fault", null),
-                spec.containsKey("value") ? spec.getJsonNumber("value").longValue() : 0);
-        String method = spec.getString("method", null);
-        String entity = spec.getString("entity", null);
-        if (spec.getBoolean("always", false)) {
-            sim.faults().always(method, entity, fault);
-        } else {
-            sim.faults().times(spec.getInt("times", 1), method, entity, fault);
-        }
-    }
-
-    private void moveClock(JsonObject spec) {
-        if (spec.getBoolean("system", false)) {
-            sim.clock().useSystemTime();
-        }
-        if (spec.containsKey("set")) {
-            String text = spec.getString("set");
-            sim.clock()
-                    .set(Dates.parse(text).orElseThrow(() -> new IllegalArgumentException("not a datetime: " + text)));
-        }
-        JsonNumber advance = spec.getJsonNumber("advanceMillis");
-        if (advance != null) {
-            sim.clock().advance(Duration.ofMillis(advance.longValue()));
-        }
-    }
-
     private Response clock() {
         return Response.json(
                 200,
@@ -220,21 +171,7 @@ final class ControlHandler implements HttpHandler {
                 200, Json.createObjectBuilder().add("size", sim.pageSize()).build());
     }
 
-    private static JsonObject toJson(Call call) {
-        return Json.createObjectBuilder()
-                .add("method", call.method())
-                .add("path", call.path())
-                .add("query", call.query() == null ? JsonValue.NULL : Json.createValue(call.query()))
-                .add("entity", call.entity() == null ? JsonValue.NULL : Json.createValue(call.entity()))
-                .add("status", call.status())
-                .add("requestBody", call.requestBody())
-                .add("atNanos", call.atNanos())
-                .build();
-    }
-
     private static JsonObject object(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body.isBlank() ? "{}" : body))) {
-            return reader.readObject();
-        }
+        return JsonBodies.objectOrEmpty(body);
     }
 }

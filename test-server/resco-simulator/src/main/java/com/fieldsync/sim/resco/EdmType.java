@@ -1,5 +1,7 @@
 package com.fieldsync.sim.resco;
 
+import com.fieldsync.sim.common.Guids;
+import com.fieldsync.sim.common.Timestamps;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
@@ -85,7 +87,7 @@ public enum EdmType {
                             : null;
                 case DATE_TIME_OFFSET:
                     return value instanceof JsonString
-                            ? Dates.parse(((JsonString) value).getString())
+                            ? Timestamps.parse(((JsonString) value).getString())
                                     .map(instant -> (JsonValue) Json.createValue(Dates.format(instant)))
                                     .orElse(null)
                             : null;
@@ -106,7 +108,7 @@ public enum EdmType {
             case BOOLEAN:
                 return stored == JsonValue.TRUE;
             case DATE_TIME_OFFSET:
-                return Dates.parse(((JsonString) stored).getString()).orElseThrow();
+                return Timestamps.parse(((JsonString) stored).getString()).orElseThrow();
             default:
                 return ((JsonString) stored).getString();
         }

@@ -1,13 +1,13 @@
 package com.fieldsync.sim.resco;
 
+import com.fieldsync.sim.common.Comparisons;
+import com.fieldsync.sim.common.QueryStrings;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -134,7 +134,10 @@ final class Query {
         char separator = '?';
         for (Map.Entry<String, String> option : options.entrySet()) {
             if (!option.getKey().equals(SKIPTOKEN)) {
-                link.append(separator).append(option.getKey()).append('=').append(encode(option.getValue()));
+                link.append(separator)
+                        .append(option.getKey())
+                        .append('=')
+                        .append(QueryStrings.encode(option.getValue()));
                 separator = '&';
             }
         }
@@ -190,8 +193,8 @@ final class Query {
     }
 
     private static Comparator<JsonValue> nullsFirst(Attribute attribute) {
-        return Comparator.nullsFirst((a, b) ->
-                compare(attribute.type().comparable(a), attribute.type().comparable(b)));
+        return Comparator.nullsFirst((a, b) -> Comparisons.compare(
+                attribute.type().comparable(a), attribute.type().comparable(b)));
     }
 
     private List<Attribute> select(String text) {
@@ -233,19 +236,7 @@ final class Query {
     }
 
     private int count(String option, int absent) {
-        String text = options.get(option);
-        if (text == null) {
-            return absent;
-        }
-        try {
-            int value = Integer.parseInt(text);
-            if (value >= 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ODataException.badRequest("invalid " + option + " '" + text + "': a non-negative integer");
+        return QueryStrings.count(option, options.get(option), absent, ODataException::badRequest);
     }
 
     private boolean bool(String option) {
@@ -268,45 +259,20 @@ final class Query {
 
     private static Map<String, String> options(String rawQuery, Set<String> allowed, String what) {
         Map<String, String> options = new LinkedHashMap<>();
-        if (rawQuery != null && !rawQuery.isEmpty()) {
-            for (String pair : rawQuery.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-                String value = eq < 0 ? "" : decode(pair.substring(eq + 1)).trim();
-                if (!name.startsWith("$")) {
-                    continue; // custom query options are not system query options; OData services ignore them
-                }
-                if (!allowed.contains(name)) {
-                    throw ODataException.badRequest(
-                            "the query option '" + name + "' is not supported on " + what + " request");
-                }
-                if (options.put(name, value) != null) {
-                    throw ODataException.badRequest("the query option '" + name + "' is given twice");
-                }
+        QueryStrings.forEachPair(rawQuery, ODataException::badRequest, (name, raw) -> {
+            String value = raw.trim();
+            if (!name.startsWith("$")) {
+                return; // custom query options are not system query options; OData services ignore them
             }
-        }
+            if (!allowed.contains(name)) {
+                throw ODataException.badRequest(
+                        "the query option '" + name + "' is not supported on " + what + " request");
+            }
+            if (options.put(name, value) != null) {
+                throw ODataException.badRequest("the query option '" + name + "' is given twice");
+            }
+        });
         options.values().removeIf(String::isEmpty);
         return options;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static int compare(Comparable<?> a, Comparable<?> b) {
-        return ((Comparable<Object>) a).compareTo(b);
-    }
-
-    private static String decode(String s) {
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw ODataException.badRequest("malformed query string near '" + s + "'");
-        }
-    }
-
-    // %20 rather than '+', so that the link is read the same by any client
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -1,5 +1,6 @@
 package com.fieldsync.sim.resco;
 
+import com.fieldsync.sim.common.Guids;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

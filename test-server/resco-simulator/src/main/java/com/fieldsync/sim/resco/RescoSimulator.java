@@ -1,22 +1,19 @@
 package com.fieldsync.sim.resco;
 
-import com.sun.net.httpserver.HttpServer;
+import com.fieldsync.sim.common.Call;
+import com.fieldsync.sim.common.CallLog;
+import com.fieldsync.sim.common.CommandLine;
+import com.fieldsync.sim.common.Faults;
+import com.fieldsync.sim.common.SimClock;
+import com.fieldsync.sim.common.SimServer;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.regex.Pattern;
@@ -51,16 +48,7 @@ public final class RescoSimulator implements AutoCloseable {
     /** Resco's server page size, also its maximum. */
     public static final int MAX_PAGE_SIZE = 1000;
 
-    private static final int THREADS = 16;
     private static final Pattern ORGANIZATION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
-
-    static {
-        // Must be set before HttpServer's configuration class loads: without it Nagle plus delayed ACKs hold every
-        // small answer ~40 ms on loopback, and every latency figure measures that.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
 
     private final String organization;
     private final Schema schema = new Schema();
@@ -68,35 +56,34 @@ public final class RescoSimulator implements AutoCloseable {
     private final Faults faults = new Faults();
     private final Webhooks webhooks = new Webhooks();
     private final Store store = new Store(clock, webhooks);
-    private final List<Call> calls = new ArrayList<>();
+    private final CallLog calls = new CallLog();
     /** Readers of the records wait for requests being processed to be logged (see ApiHandler). */
     private final ReadWriteLock settled = new ReentrantReadWriteLock();
 
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final SimServer server;
     private volatile String credentials;
     private volatile int pageSize = MAX_PAGE_SIZE;
 
     private RescoSimulator(String host, int port, String organization) throws IOException {
         this.organization = organization;
-        server = HttpServer.create(new InetSocketAddress(host, port), 0);
-        executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
-        server.setExecutor(executor);
-        server.createContext(
-                "/",
-                new ApiHandler(new ApiHandler.Context(
-                        basePath(),
-                        store,
-                        schema,
-                        webhooks,
-                        faults,
-                        this::logCall,
-                        () -> credentials,
-                        () -> pageSize,
-                        settled)));
-        server.createContext(ControlHandler.PREFIX, new ControlHandler(this));
-        server.start();
+        server = SimServer.start(
+                host,
+                port,
+                "resco-sim",
+                Map.of(
+                        "/",
+                        new ApiHandler(new ApiHandler.Context(
+                                basePath(),
+                                store,
+                                schema,
+                                webhooks,
+                                faults,
+                                calls,
+                                () -> credentials,
+                                () -> pageSize,
+                                settled)),
+                        ControlHandler.PREFIX,
+                        new ControlHandler(this)));
     }
 
     /**
@@ -128,17 +115,12 @@ public final class RescoSimulator implements AutoCloseable {
 
     /** {@code http://host:port/}; the control API is under {@code serverUrl() + "_sim/"}. */
     public String serverUrl() {
-        InetSocketAddress address = server.getAddress();
-        String host = address.getAddress().getHostAddress();
-        if (host.contains(":")) {
-            host = "[" + host + "]";
-        }
-        return "http://" + host + ":" + address.getPort() + "/";
+        return server.url();
     }
 
     /** The port actually bound. */
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     public String organization() {
@@ -189,27 +171,20 @@ public final class RescoSimulator implements AutoCloseable {
 
     /** Every API call received, in arrival order (a snapshot). */
     public List<Call> calls() {
-        synchronized (calls) {
-            return List.copyOf(calls);
-        }
+        return calls.all();
     }
 
     /**
-     * The calls with this method and entity ({@link Call#entity()}; both case-insensitive, null matches any), in
+     * The calls with this method and entity ({@link Call#target()}; both case-insensitive, null matches any), in
      * arrival order.
      */
     public List<Call> calls(String method, String entity) {
-        return calls().stream()
-                .filter(call -> method == null || method.equalsIgnoreCase(call.method()))
-                .filter(call -> entity == null || entity.equalsIgnoreCase(call.entity()))
-                .toList();
+        return calls.matching(method, entity);
     }
 
     /** Forgets the call log. */
     public void clearCalls() {
-        synchronized (calls) {
-            calls.clear();
-        }
+        calls.clear();
     }
 
     /**
@@ -340,36 +315,11 @@ public final class RescoSimulator implements AutoCloseable {
     /** Stops the server at once (exchanges in flight are cut), the webhook senders and their threads; idempotent. */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        server.stop(0);
-        webhooks.close();
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.close(webhooks::close);
     }
 
     private String basePath() {
         return "/odata/v4/" + organization + "/";
-    }
-
-    private void logCall(Call call) {
-        synchronized (calls) {
-            calls.add(call);
-        }
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "resco-sim-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /**
@@ -378,52 +328,25 @@ public final class RescoSimulator implements AutoCloseable {
      * {@code /_sim/}.
      */
     public static void main(String[] args) throws InterruptedException {
-        String host = "127.0.0.1";
-        int port = DEFAULT_PORT;
-        String organization = DEFAULT_ORGANIZATION;
-        String auth = null;
-        for (int i = 0; i < args.length; i++) {
-            String value = i + 1 < args.length ? args[i + 1] : null;
-            switch (args[i]) {
-                case "--host":
-                    host = required(args[i], value);
-                    i++;
-                    break;
-                case "--port":
-                    port = Integer.parseInt(required(args[i], value));
-                    i++;
-                    break;
-                case "--org":
-                    organization = required(args[i], value);
-                    i++;
-                    break;
-                case "--auth":
-                    auth = required(args[i], value);
-                    if (!auth.contains(":")) {
-                        throw new IllegalArgumentException("--auth needs user:password");
-                    }
-                    i++;
-                    break;
-                default:
-                    System.err.println("usage: RescoSimulator [--host H] [--port N] [--org O] [--auth user:password]");
-                    System.exit(2);
-            }
+        CommandLine options = CommandLine.parse(
+                args,
+                "RescoSimulator [--host H] [--port N] [--org O] [--auth user:password]",
+                "host",
+                "port",
+                "org",
+                "auth");
+        String auth = options.get("auth", null);
+        if (auth != null && !auth.contains(":")) {
+            throw new IllegalArgumentException("--auth needs user:password");
         }
-        RescoSimulator sim = start(host, port, organization);
+        RescoSimulator sim = start(
+                options.get("host", "127.0.0.1"),
+                options.getInt("port", DEFAULT_PORT),
+                options.get("org", DEFAULT_ORGANIZATION));
         if (auth != null) {
             int colon = auth.indexOf(':');
             sim.requireBasicAuth(auth.substring(0, colon), auth.substring(colon + 1));
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(sim::close, "resco-sim-shutdown"));
-        System.out.println("RESCO SIMULATOR " + sim.baseUrl());
-        System.out.flush();
-        new CountDownLatch(1).await();
-    }
-
-    private static String required(String option, String value) {
-        if (value == null) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return value;
+        SimServer.runUntilKilled(sim, "resco-sim-shutdown", "RESCO SIMULATOR " + sim.baseUrl());
     }
 }

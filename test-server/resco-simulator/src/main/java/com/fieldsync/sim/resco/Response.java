@@ -1,17 +1,17 @@
 package com.fieldsync.sim.resco;
 
+import com.fieldsync.sim.common.Exchanges;
+import com.fieldsync.sim.common.Reply;
 import com.sun.net.httpserver.HttpExchange;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** An answer about to be written: status, body text with its content type (null for none) and extra headers. */
-record Response(int status, String body, String contentType, Map<String, String> headers) {
+record Response(int status, String body, String contentType, Map<String, String> headers) implements Reply {
     static final String JSON = "application/json; odata.metadata=minimal; charset=utf-8";
     static final String XML = "application/xml; charset=utf-8";
 
@@ -44,27 +44,19 @@ record Response(int status, String body, String contentType, Map<String, String>
         return new Response(status, body, contentType, all);
     }
 
-    void send(HttpExchange exchange) throws IOException {
+    @Override
+    public void send(HttpExchange exchange) throws IOException {
         send(exchange, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Sends the first half of the body only: never valid JSON, since the closing brace is cut off. */
-    void sendTruncated(HttpExchange exchange) throws IOException {
+    @Override
+    public void sendTruncated(HttpExchange exchange) throws IOException {
         byte[] whole = body == null ? new byte[] {'{'} : body.getBytes(StandardCharsets.UTF_8);
-        send(exchange, Arrays.copyOf(whole, Math.max(1, whole.length / 2)));
+        send(exchange, Exchanges.truncated(whole));
     }
 
     private void send(HttpExchange exchange, byte[] content) throws IOException {
-        headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-        if (content == null) {
-            // -1, not 0: HttpServer reads a length of 0 as "chunked"
-            exchange.sendResponseHeaders(status, -1);
-            return;
-        }
-        exchange.getResponseHeaders().set("Content-Type", contentType == null ? JSON : contentType);
-        exchange.sendResponseHeaders(status, content.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(content);
-        }
+        Exchanges.write(exchange, status, headers, contentType == null ? JSON : contentType, content);
     }
 }

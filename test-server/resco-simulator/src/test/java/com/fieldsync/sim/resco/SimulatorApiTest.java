@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fieldsync.sim.common.Call;
+import com.fieldsync.sim.common.Fault;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -33,14 +35,14 @@ class SimulatorApiTest extends SimulatorTest {
         Call post = calls.get(0);
         assertEquals("POST", post.method());
         assertEquals("/odata/v4/" + ORG + "/account", post.path());
-        assertEquals("account", post.entity());
+        assertEquals("account", post.target());
         assertNull(post.query());
         assertEquals(201, post.status());
         assertEquals(body, post.requestBody());
         assertEquals("name eq 'Acme'", calls.get(1).param("$filter"));
-        assertEquals("contact", calls.get(2).entity());
+        assertEquals("contact", calls.get(2).target());
         assertEquals(404, calls.get(2).status());
-        assertEquals("$metadata", calls.get(3).entity());
+        assertEquals("$metadata", calls.get(3).target());
         assertEquals(1, sim.calls("post", "ACCOUNT").size());
         assertEquals(3, sim.calls("GET", null).size());
         sim.clearCalls();

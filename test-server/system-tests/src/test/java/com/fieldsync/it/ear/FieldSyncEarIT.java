@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fieldsync.it.Await;
 import com.fieldsync.it.server.PayaraServerDomain;
-import com.fieldsync.sim.odyssee.Call;
+import com.fieldsync.sim.common.Call;
 import com.fieldsync.sim.odyssee.OdysseeSimulator;
 import com.fieldsync.sim.odyssee.Technicians;
 import jakarta.json.Json;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fieldsync.demo.ErpClient;
 import com.fieldsync.it.Await;
-import com.fieldsync.sim.odyssee.Call;
-import com.fieldsync.sim.odyssee.Fault;
+import com.fieldsync.sim.common.Call;
+import com.fieldsync.sim.common.Fault;
 import com.fieldsync.sim.odyssee.OdysseeSimulator;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -100,7 +100,7 @@ class OdysseeSyncIT {
 
     private static List<Call> writes(String controller) {
         return SIM.calls().stream()
-                .filter(c -> controller.equals(c.controller()))
+                .filter(c -> controller.equals(c.target()))
                 .filter(c -> c.method().equals("POST") || c.method().equals("PUT"))
                 .toList();
     }
@@ -343,7 +343,7 @@ class OdysseeSyncIT {
         SIM.faults().next("POST", "Company", Fault.applyThenDrop());
         save("customer", "CU-9", Map.of("name", "Lost answer"));
         Await.until(DELIVERY, "the lost create to be confirmed by a GET", () -> SIM.calls().stream()
-                .anyMatch(c -> c.method().equals("GET") && "Company".equals(c.controller()) && c.status() == 200));
+                .anyMatch(c -> c.method().equals("GET") && "Company".equals(c.target()) && c.status() == 200));
         save("customer", "CU-9", Map.of("name", "Lost answer, renamed"));
         awaitCompany("CU-9", "Lost answer, renamed");
         assertEquals(
