@@ -65,7 +65,6 @@ class ExportFailoverIT {
                     ErpClient erp = new ErpClient(b.baseUrl());
                     for (int i = 0; i < FIRST_BATCH; i++) {
                         approvals.add(complete(sim, "F" + i));
-                        Thread.sleep(20);
                     }
                     awaitBookedOnce(erp, approvals, b);
                     // Each feed is polled by exactly one of the two instances.

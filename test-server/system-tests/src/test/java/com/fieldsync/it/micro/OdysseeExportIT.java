@@ -199,7 +199,8 @@ class OdysseeExportIT {
         assertEquals(job.workOrder(), pdf.getString("workOrder"));
         assertEquals("approval-" + approval + ".pdf", pdf.getString("item"));
         assertTrue(Integer.parseInt(pdf.getString("amount")) > 100, "the PDF's bytes: " + pdf);
-        Thread.sleep(1500); // a few more polls: nothing comes twice
+        awaitFeedPasses("JobApproval", 2); // nothing comes twice
+        awaitFeedPasses("DbFile", 2);
         assertEquals(4, lines(approval).size() - 1, "four booked lines and one PDF, once each: " + lines(approval));
     }
 
@@ -224,7 +225,7 @@ class OdysseeExportIT {
                     .collect(Collectors.toSet());
             return booked.size() == 45 ? booked : null;
         }));
-        Thread.sleep(1500);
+        awaitFeedPasses("JobApproval", 2);
         long completed = erp().inboundLines().stream()
                 .map(JsonValue::asJsonObject)
                 .filter(l -> l.getString("kind").equals("COMPLETED"))
@@ -266,7 +267,7 @@ class OdysseeExportIT {
         String approval = complete(job());
         awaitBooked(approval);
         assertEquals(0, erp().failuresLeft(), "the ERP threw twice before booking");
-        Thread.sleep(1500);
+        awaitFeedPasses("JobApproval", 2);
         assertEquals(1, lines(approval, "COMPLETED").size(), "rolled-back attempts left nothing behind");
         assertEquals(2, lines(approval, "MATERIAL").size());
     }
@@ -277,7 +278,7 @@ class OdysseeExportIT {
         String approval = complete(job());
         awaitBooked(approval);
         SIM.clock().advance(Duration.ofMinutes(119));
-        Thread.sleep(1500);
+        awaitFeedPasses("DbFile", 2);
         assertTrue(lines(approval, "PDF").isEmpty(), "no PDF before Odyssee's queue made it");
         SIM.clock().advance(Duration.ofMinutes(2));
         awaitPdf(approval);
@@ -393,7 +394,7 @@ class OdysseeExportIT {
         assertTrue(unassigned.contains("'Dispatched'"), unassigned);
         assertTrue(unassigned.contains("assigned user"), unassigned);
 
-        Thread.sleep(1000);
+        awaitFeedPasses("Jobs", 2); // time for a send, had anything been queued
         assertTrue(
                 SIM.calls("PUT", "Jobs").isEmpty() && SIM.calls("POST", "Jobs").isEmpty(), "no call: " + SIM.calls());
         assertEquals(
@@ -474,7 +475,7 @@ class OdysseeExportIT {
                 .filter(c -> key.equals(c.getString("code")))
                 .orElse(null));
         SIM.clock().advance(Duration.ofSeconds(1));
-        Thread.sleep(1500); // more polls: the write-back must not come back
+        awaitFeedPasses("Company", 2); // the write-back must not come back
         assertEquals(
                 1,
                 SIM.calls("PUT", "Company").stream()
@@ -511,6 +512,22 @@ class OdysseeExportIT {
 
     private static BigDecimal amount(JsonObject line) {
         return new BigDecimal(line.getString("amount")).stripTrailingZeros();
+    }
+
+    /**
+     * Waits until the feed that reads {@code controller} has polled it {@code passes} more times:
+     * anything still on its way (a second delivery, an echo, a PDF not yet due) would have shown.
+     */
+    private static void awaitFeedPasses(String controller, int passes) {
+        long before = feedPolls(controller);
+        Await.until(
+                DELIVERY, passes + " more feed polls of " + controller, () -> feedPolls(controller) >= before + passes);
+    }
+
+    private static long feedPolls(String controller) {
+        return SIM.calls("GET", controller).stream()
+                .filter(c -> c.query() != null && c.query().contains("modified_dateutc"))
+                .count();
     }
 
     /** A probe for {@link Await} that may throw: the ERP's HTTP API does. */
