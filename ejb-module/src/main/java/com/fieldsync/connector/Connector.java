@@ -1,5 +1,6 @@
 package com.fieldsync.connector;
 
+import com.fieldsync.erp.EntityType;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,14 @@ public interface Connector {
     boolean enabled();
 
     /**
+     * Whether this platform synchronises records of {@code type} (as configured now); changes of
+     * other types get no outbox row for it.
+     */
+    default boolean handles(EntityType type) {
+        return true;
+    }
+
+    /**
      * Why the connector cannot work right now (missing or malformed config, naming the key), or
      * empty when its configuration is complete. Must not call the remote.
      */
@@ -26,6 +35,18 @@ public interface Connector {
      */
     Outcome push(PushRequest request);
 
-    /** A cheap authenticated call, used to find out whether rejected credentials work again. */
+    /**
+     * A cheap authenticated call, used to find out whether a platform that refused our credentials
+     * or was found {@link Outcome.Unusable} works again.
+     */
     Outcome probe();
+
+    /**
+     * What the connector last found wrong on the platform's side that stops it from working (its
+     * data model no longer has a mapped field, say), or empty. Must not call the remote: it reports
+     * what the connector's own checks found.
+     */
+    default Optional<String> remoteProblem() {
+        return Optional.empty();
+    }
 }

@@ -24,6 +24,13 @@ public sealed interface Outcome {
     /** The platform refused our credentials (401/403): not the record's fault. */
     record AuthFailed(int status, String message) implements Outcome {}
 
+    /**
+     * The platform cannot take any record now, for a reason that is not the record's (its data model
+     * drifted from the mapping): hold the platform, like refused credentials, until {@link
+     * Connector#probe()} succeeds.
+     */
+    record Unusable(String message) implements Outcome {}
+
     /** A referenced record has not reached the platform yet; try again once it has. */
     record WaitingFor(EntityType type, String erpKey) implements Outcome {}
 }

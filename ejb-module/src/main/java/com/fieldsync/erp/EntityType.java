@@ -14,6 +14,11 @@ public enum EntityType {
     USER(List.of("username", "firstname", "lastname"), List.of()),
     /** A customer: {@code name, vat, phone, email, street, zip, city, country}. */
     CUSTOMER(List.of("name", "vat", "phone", "email", "street", "zip", "city", "country"), List.of()),
+    /**
+     * A customer's contact person: {@code firstname, lastname, email, phone}, {@code customer} (ERP
+     * key of a CUSTOMER). Synchronised to platforms that have contacts (Resco); Odyssee has none.
+     */
+    CONTACT(List.of("firstname", "lastname", "email", "phone", "customer"), List.of("customer")),
     /** A project type: {@code name}. */
     PROJECT_TYPE(List.of("name"), List.of()),
     /** A project: {@code name}, {@code customer} (ERP key of a CUSTOMER), {@code projectType}. */

@@ -16,11 +16,20 @@ public sealed interface Delivery {
      * applied and moves the cursor (it fires the ERP's CDI event); if it throws, none of it happens.
      * {@code detail} is kept with the applied item (e.g. the ERP key it was applied to) for items of
      * later feeds that refer to it.
+     *
+     * <p>{@code version} serves items that change (a record edited on mobile, read by polling and by
+     * webhook): an applied item is applied again only with a greater version, so an older read
+     * arriving after a newer one never overwrites it. Items that never change use 0.
      */
-    record Apply(String itemId, String detail, Runnable action) implements Delivery {
+    record Apply(String itemId, long version, String detail, Runnable action) implements Delivery {
         public Apply {
             Objects.requireNonNull(itemId, "itemId");
             Objects.requireNonNull(action, "action");
+        }
+
+        /** An item that never changes: applied once. */
+        public Apply(String itemId, String detail, Runnable action) {
+            this(itemId, 0, detail, action);
         }
     }
 

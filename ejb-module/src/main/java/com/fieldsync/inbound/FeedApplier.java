@@ -68,6 +68,20 @@ public class FeedApplier {
         return record(state, delivery);
     }
 
+    /**
+     * Delivers an item a platform pointed at (a webhook: "this record changed"), read by id, without
+     * touching the cursor: polling still reads past it in order, and finds it applied.
+     *
+     * @return whether the ERP received it in this call
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean applyNudged(String feed, String owner, long leaseMillis, Delivery delivery) {
+        FeedState state = lockOwned(feed, owner);
+        boolean delivered = record(state, delivery);
+        state.lease(owner, FeedStore.databaseNow(em, feed) + leaseMillis);
+        return delivered;
+    }
+
     private FeedState lockOwned(String feed, String owner) {
         FeedState state = em.find(FeedState.class, feed, LockModeType.PESSIMISTIC_WRITE);
         if (state == null || !owner.equals(state.getLeaseOwner())) {
@@ -82,8 +96,9 @@ public class FeedApplier {
         }
         String feed = state.getName();
         InboundItem item = em.find(InboundItem.class, InboundItem.key(feed, delivery.itemId()));
-        if (item != null && item.getState() != InboundItem.State.HELD) {
-            return false; // applied or reported before: never twice
+        long version = delivery instanceof Delivery.Apply apply ? apply.version() : 0;
+        if (item != null && item.getState() != InboundItem.State.HELD && !item.isOlderThan(version)) {
+            return false; // applied or reported before, and this is no later version: never twice
         }
         boolean created = item == null;
         if (created) {
@@ -94,6 +109,7 @@ public class FeedApplier {
         if (delivery instanceof Delivery.Apply apply) {
             apply.action().run();
             item.record(InboundItem.State.APPLIED, null, apply.detail(), now);
+            item.version(apply.version());
             state.countApplied();
             delivered = true;
         } else if (delivery instanceof Delivery.Hold hold) {

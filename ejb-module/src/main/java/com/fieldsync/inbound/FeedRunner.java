@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +44,7 @@ public class FeedRunner {
     static final String LEASE_SECONDS = "fieldsync.inbound.lease-seconds";
     private static final Logger LOG = Logger.getLogger(FeedRunner.class.getName());
     private static final int HELD_PER_PASS = 200;
+    private static final int NUDGES_PER_PASS = 5_000;
     private static final long MAX_BACKOFF_MILLIS = 60_000;
 
     @Inject
@@ -66,17 +68,42 @@ public class FeedRunner {
 
     private final String owner = ownerName();
     private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean nudged = new AtomicBoolean();
     private final Map<String, Health> health = new ConcurrentHashMap<>();
     private volatile boolean stopped;
     private ExecutorService executor;
 
     /** Starts a pass over all feeds unless one is running; never blocks. */
     public void poll() {
-        if (!stopped && running.compareAndSet(false, true)) {
+        start(false);
+    }
+
+    /**
+     * Records that the platform said a row of {@code feed} changed (a webhook), durably, and starts
+     * a pass that reads such rows (not a whole poll) as soon as the thread is free.
+     */
+    public void nudge(String feed, String rowId) {
+        store.nudge(feed, rowId, clock.millis());
+        start(true);
+    }
+
+    private void start(boolean nudgesOnly) {
+        if (stopped) {
+            return;
+        }
+        if (nudgesOnly) {
+            nudged.set(true); // a pass running now may have read the nudges already: run one more
+        }
+        if (running.compareAndSet(false, true)) {
             try {
                 executor().execute(() -> {
                     try {
-                        runAll();
+                        boolean only = nudgesOnly;
+                        do {
+                            nudged.set(false);
+                            runAll(only);
+                            only = true;
+                        } while (nudged.get() && !stopped);
                     } finally {
                         running.set(false);
                     }
@@ -109,7 +136,8 @@ public class FeedRunner {
                     h.lastSuccessAt,
                     h.failures,
                     feed.enabled() ? h.lastError : null,
-                    h.authFailure));
+                    h.authFailure,
+                    store.nudgeCount(feed.name())));
         }
         return result;
     }
@@ -119,7 +147,7 @@ public class FeedRunner {
         return owner;
     }
 
-    private void runAll() {
+    private void runAll(boolean nudgesOnly) {
         for (InboundFeed feed : sorted()) {
             if (stopped) {
                 return;
@@ -132,7 +160,7 @@ public class FeedRunner {
                 continue;
             }
             try {
-                run(feed, h);
+                run(feed, h, nudgesOnly);
                 h.succeeded(clock.millis());
             } catch (FeedException e) {
                 h.failed(clock.millis(), e.getMessage(), e.isAuthFailure(), e.retryAfter(), pollInterval());
@@ -151,7 +179,7 @@ public class FeedRunner {
         }
     }
 
-    private void run(InboundFeed feed, Health h) throws FeedException {
+    private void run(InboundFeed feed, Health h, boolean nudgesOnly) throws FeedException {
         Optional<String> problem = feed.configurationProblem();
         if (problem.isPresent()) {
             throw new FeedException("not configured: " + problem.get(), false, null);
@@ -171,6 +199,10 @@ public class FeedRunner {
             return;
         }
         h.standby = false;
+        applyNudged(feed, leaseMillis);
+        if (nudgesOnly) {
+            return;
+        }
         applyHeld(feed, leaseMillis);
         FeedCursor cursor = store.cursorWithSeen(name, initial);
         // Most passes read from the watermark on ("ge": rows sharing its timestamp come again and
@@ -205,6 +237,31 @@ public class FeedRunner {
     /** A quarter of the look-back window, between one poll interval and ten seconds. */
     private long sweepInterval(Duration lookBack) {
         return Math.max(pollInterval(), Math.min(lookBack.toMillis() / 4, 10_000));
+    }
+
+    /**
+     * Reads each row the platform nudged about, once for however many nudges it got, and applies
+     * it; then forgets those nudges (not ones that came in meanwhile: they may mean a newer change).
+     */
+    private void applyNudged(InboundFeed feed, long leaseMillis) throws FeedException {
+        List<FeedNudge> waiting = store.nudges(feed.name(), NUDGES_PER_PASS);
+        Map<String, List<String>> byRow = new LinkedHashMap<>();
+        for (FeedNudge n : waiting) {
+            byRow.computeIfAbsent(n.getRowId(), id -> new ArrayList<>()).add(n.getNudgeId());
+        }
+        for (Map.Entry<String, List<String>> entry : byRow.entrySet()) {
+            if (stopped) {
+                return;
+            }
+            Optional<FeedRow> row = feed.reload(entry.getKey());
+            if (row.isPresent()) {
+                applier.applyNudged(feed.name(), owner, leaseMillis, feed.prepare(row.get()));
+            }
+            List<String> done = entry.getValue();
+            for (int i = 0; i < done.size(); i += 500) {
+                store.forgetNudges(done.subList(i, Math.min(done.size(), i + 500)));
+            }
+        }
     }
 
     private void applyHeld(InboundFeed feed, long leaseMillis) throws FeedException {

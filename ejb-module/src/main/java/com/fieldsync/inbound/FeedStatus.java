@@ -13,6 +13,7 @@ package com.fieldsync.inbound;
  * @param failures consecutive failed passes on this instance
  * @param lastError why the last pass stopped; null after a success
  * @param authFailure whether the platform refused the credentials
+ * @param nudges webhook callbacks recorded and not yet acted on
  */
 public record FeedStatus(
         String name,
@@ -26,4 +27,5 @@ public record FeedStatus(
         Long lastSuccessAt,
         int failures,
         String lastError,
-        boolean authFailure) {}
+        boolean authFailure,
+        long nudges) {}

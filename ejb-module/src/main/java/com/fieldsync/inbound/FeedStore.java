@@ -96,6 +96,41 @@ public class FeedStore {
                 .executeUpdate();
     }
 
+    /**
+     * Records, in its own transaction, that the platform said row {@code rowId} of {@code feed}
+     * changed; the runner reads and applies it on its next pass. Durable once this returns.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void nudge(String feed, String rowId, long now) {
+        em.persist(new FeedNudge(feed, rowId, now));
+    }
+
+    /** Waiting nudges of the feed, oldest first. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<FeedNudge> nudges(String feed, int max) {
+        return em.createQuery("SELECT n FROM FeedNudge n WHERE n.feed = :feed ORDER BY n.receivedAt", FeedNudge.class)
+                .setParameter("feed", feed)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** Forgets nudges that have been acted on (only these: ones that arrived meanwhile stay). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void forgetNudges(List<String> nudgeIds) {
+        if (!nudgeIds.isEmpty()) {
+            em.createQuery("DELETE FROM FeedNudge n WHERE n.nudgeId IN :ids")
+                    .setParameter("ids", nudgeIds)
+                    .executeUpdate();
+        }
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long nudgeCount(String feed) {
+        return em.createQuery("SELECT COUNT(n) FROM FeedNudge n WHERE n.feed = :feed", Long.class)
+                .setParameter("feed", feed)
+                .getSingleResult();
+    }
+
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<InboundItem> item(String feed, String itemId) {
         return Optional.ofNullable(em.find(InboundItem.class, InboundItem.key(feed, itemId)));

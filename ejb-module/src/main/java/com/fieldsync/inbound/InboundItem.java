@@ -49,6 +49,10 @@ public class InboundItem {
     @Column(name = "RECORDED_AT", nullable = false)
     private long recordedAt;
 
+    /** The version applied, for items that change ({@link Delivery.Apply#version()}); null or 0 otherwise. */
+    @Column(name = "ITEM_VERSION")
+    private Long version;
+
     protected InboundItem() {}
 
     InboundItem(String feed, String itemId) {
@@ -66,6 +70,19 @@ public class InboundItem {
         this.waitingFor = waitingFor;
         this.detail = detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 999) + "…";
         this.recordedAt = now;
+    }
+
+    /** Whether a delivery of {@code newer} brings a later version of this recorded item. */
+    boolean isOlderThan(long newer) {
+        return newer > (version == null ? 0 : version);
+    }
+
+    void version(long applied) {
+        this.version = applied;
+    }
+
+    public long getVersion() {
+        return version == null ? 0 : version;
     }
 
     public String getItemKey() {

@@ -1,12 +1,12 @@
 package com.fieldsync.odyssee;
 
 import com.fieldsync.config.Settings;
+import com.fieldsync.inbound.ErpObservers;
 import com.fieldsync.inbound.FeedException;
 import com.fieldsync.inbound.FeedPage;
 import com.fieldsync.inbound.FeedRow;
 import com.fieldsync.inbound.InboundFeed;
 import com.fieldsync.odyssee.api.ListPage;
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +35,7 @@ abstract class ExportFeed implements InboundFeed {
     Clock clock;
 
     @Inject
-    BeanManager beans;
+    ErpObservers observers;
 
     /**
      * Until the ERP observes the event, the feed waits: its items stay on the platform, nothing is
@@ -44,13 +44,7 @@ abstract class ExportFeed implements InboundFeed {
      * @param what the items, for the message ("approval PDFs")
      */
     void requireObserver(Object event, String what) throws FeedException {
-        if (beans.resolveObserverMethods(event).isEmpty()) {
-            throw new FeedException(
-                    "no observer of " + event.getClass().getName() + " is deployed; " + what
-                            + " wait on Odyssee until the ERP observes them (nothing is consumed)",
-                    false,
-                    null);
-        }
+        observers.require(event, what, "Odyssee");
     }
 
     /** The controller read. */

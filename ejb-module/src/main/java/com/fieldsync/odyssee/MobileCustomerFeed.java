@@ -2,22 +2,16 @@ package com.fieldsync.odyssee;
 
 import com.fieldsync.erp.CustomerCreatedOnMobile;
 import com.fieldsync.erp.EntityType;
-import com.fieldsync.erp.ErpChange;
-import com.fieldsync.erp.FieldSync;
 import com.fieldsync.inbound.Delivery;
 import com.fieldsync.inbound.FeedException;
 import com.fieldsync.inbound.FeedRow;
-import com.fieldsync.links.Link;
+import com.fieldsync.inbound.MobileCustomers;
 import com.fieldsync.links.LinkStore;
-import com.fieldsync.outbox.OutboxAdmin;
-import com.fieldsync.outbox.OutboxEntry;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
  * Customers born on mobile: {@code Company} rows with an empty {@code code}. Each is handed to the
@@ -29,19 +23,12 @@ import java.util.logging.Logger;
 public class MobileCustomerFeed extends ExportFeed {
 
     static final String NAME = "odyssee.mobile-customers";
-    private static final Logger LOG = Logger.getLogger(MobileCustomerFeed.class.getName());
 
     @Inject
     LinkStore links;
 
     @Inject
-    FieldSync fieldSync;
-
-    @Inject
-    OutboxAdmin outbox;
-
-    @Inject
-    Event<CustomerCreatedOnMobile> created;
+    MobileCustomers customers;
 
     @Override
     public String name() {
@@ -76,39 +63,6 @@ public class MobileCustomerFeed extends ExportFeed {
         }
         CustomerCreatedOnMobile event = new CustomerCreatedOnMobile(OdysseeConnector.PLATFORM, row.id(), fields);
         requireObserver(event, "customers created on mobile");
-        return new Delivery.Apply(row.id(), null, () -> apply(event));
-    }
-
-    /** In the delivering transaction: the ERP creates the customer, FieldSync links and writes the key back. */
-    private void apply(CustomerCreatedOnMobile event) {
-        created.fire(event);
-        String key = event.assignedKey()
-                .orElseThrow(() -> new IllegalStateException("the observer of CustomerCreatedOnMobile for Odyssee"
-                        + " company " + event.remoteId() + " assigned no ERP key; it comes again later"));
-        String recordKey = OutboxEntry.recordKey(OdysseeConnector.PLATFORM, EntityType.CUSTOMER.name(), key);
-        Optional<Link> existing = links.find(recordKey);
-        if (existing.isPresent()
-                && existing.get().getRemoteId() != null
-                && !existing.get().getRemoteId().equalsIgnoreCase(event.remoteId())) {
-            LOG.warning(() -> "FieldSync: the ERP matched Odyssee company " + event.remoteId() + " to customer " + key
-                    + ", which Odyssee already holds as " + existing.get().getRemoteId()
-                    + "; the mobile record keeps its empty code: merge the two on Odyssee");
-            return;
-        }
-        // Linked with no hash of what was sent: the queued change below is pushed as an update of
-        // this record, and that update writes the key into its code.
-        links.confirm(
-                recordKey,
-                OdysseeConnector.PLATFORM,
-                EntityType.CUSTOMER.name(),
-                key,
-                event.remoteId(),
-                null,
-                null,
-                clock.millis());
-        if (!outbox.inFlight(OdysseeConnector.PLATFORM, EntityType.CUSTOMER, key)) {
-            // the ERP did not queue its new customer itself (in this transaction): queue what mobile sent
-            fieldSync.enqueue(ErpChange.upsert(EntityType.CUSTOMER, key, event.fields()));
-        }
+        return new Delivery.Apply(row.id(), null, () -> customers.create(event));
     }
 }

@@ -5,6 +5,7 @@ import com.fieldsync.connector.Connector;
 import com.fieldsync.connector.Outcome;
 import com.fieldsync.connector.PushRequest;
 import com.fieldsync.erp.ChangeKind;
+import com.fieldsync.erp.EntityType;
 import com.fieldsync.odyssee.api.OdysseeApi;
 import com.fieldsync.odyssee.api.OdysseeRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +47,12 @@ public class OdysseeConnector implements Connector {
     @Override
     public boolean enabled() {
         return settings.bool(OdysseeSettings.ENABLED, true);
+    }
+
+    /** Every type but contacts, which Odyssee has no controller for. */
+    @Override
+    public boolean handles(EntityType type) {
+        return type != EntityType.CONTACT;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.fieldsync.odyssee;
 
 import com.fieldsync.connector.Outcome;
+import com.fieldsync.connector.Replies;
 import com.fieldsync.odyssee.api.ErrorBody;
 import com.fieldsync.odyssee.api.IdOnly;
 import com.fieldsync.odyssee.api.IdPage;
@@ -10,9 +11,6 @@ import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** Classifies Odyssee's answers: whose fault, worth retrying, and the message to show. */
@@ -86,31 +84,12 @@ final class OdysseeErrors {
         }
     }
 
-    /** {@code Retry-After} in seconds or as an HTTP date; null when absent or unreadable. */
     static Duration retryAfter(Response response) {
-        String value = response.getHeaderString("Retry-After");
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
-        } catch (NumberFormatException e) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (DateTimeParseException ignored) {
-                return null;
-            }
-        }
+        return Replies.retryAfter(response);
     }
 
     static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        return Replies.describe(e);
     }
 
     private static String bounded(String text) {

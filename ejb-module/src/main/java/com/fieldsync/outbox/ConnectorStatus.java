@@ -31,6 +31,10 @@ public class ConnectorStatus {
         if (config.isPresent()) {
             return new Status(c.platform(), true, false, config.get());
         }
+        Optional<String> remote = c.remoteProblem();
+        if (remote.isPresent()) {
+            return new Status(c.platform(), true, false, remote.get());
+        }
         return holds.hold(c.platform())
                 .filter(PlatformHolds.Hold::credentials)
                 .map(h -> new Status(c.platform(), true, false, h.reason()))

@@ -63,6 +63,9 @@ public class OutboxRecorder implements FieldSync {
         String payload = PayloadCodec.write(change.fields());
         long now = clock.millis();
         for (Connector connector : connectors.enabled()) {
+            if (!connector.handles(change.type())) {
+                continue;
+            }
             writer.persist(new OutboxEntry(
                     connector.platform(),
                     change.type().name(),

@@ -77,6 +77,9 @@ public class RecordDelivery {
         } else if (outcome instanceof Outcome.AuthFailed a) {
             holds.holdForCredentials(r.platform(), now + s.authProbeMillis(), a.message());
             store.retryLater(r, now, now, false, a.status(), a.message(), null);
+        } else if (outcome instanceof Outcome.Unusable u) {
+            holds.holdForCredentials(r.platform(), now + s.authProbeMillis(), u.message());
+            store.retryLater(r, now, now, false, 0, u.message(), null);
         } else if (outcome instanceof Outcome.WaitingFor w) {
             String dependency = OutboxEntry.recordKey(r.platform(), w.type().name(), w.erpKey());
             // The referenced record may have been confirmed by a concurrent delivery while this one
@@ -114,6 +117,8 @@ public class RecordDelivery {
         long now = clock.millis();
         if (outcome instanceof Outcome.AuthFailed a) {
             holds.holdForCredentials(connector.platform(), now + s.authProbeMillis(), a.message());
+        } else if (outcome instanceof Outcome.Unusable u) {
+            holds.holdForCredentials(connector.platform(), now + s.authProbeMillis(), u.message());
         } else if (outcome instanceof Outcome.Transient t) {
             holds.holdForCredentials(connector.platform(), now + s.authProbeMillis(), t.message());
         } else {

@@ -1,6 +1,7 @@
 package com.fieldsync.web;
 
 import com.fieldsync.web.admin.AdminResource;
+import com.fieldsync.web.hooks.RescoWebhookResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
@@ -13,6 +14,6 @@ import java.util.Set;
 public class FieldSyncApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(AdminResource.class);
+        return Set.of(AdminResource.class, RescoWebhookResource.class);
     }
 }

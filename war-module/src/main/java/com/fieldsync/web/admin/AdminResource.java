@@ -5,6 +5,7 @@ import com.fieldsync.inbound.FeedStore;
 import com.fieldsync.inbound.InboundItem;
 import com.fieldsync.outbox.ConnectorStatus;
 import com.fieldsync.outbox.OutboxAdmin;
+import com.fieldsync.resco.RescoDiscovery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -41,6 +42,19 @@ public class AdminResource {
 
     @Inject
     FeedStore feedStore;
+
+    @Inject
+    RescoDiscovery resco;
+
+    /**
+     * Reads Resco's service document and {@code $metadata} now and compares them with the mapping:
+     * {@code drift} lists each missing or incompatible entity set and attribute.
+     */
+    @POST
+    @Path("resco/discover")
+    public RescoDiscovery.Result discoverResco() {
+        return resco.discoverNow();
+    }
 
     @GET
     @Path("status")
