@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,7 @@ public class FeedRunner {
 
     static final String POLL_INTERVAL = "fieldsync.inbound.poll-interval-ms";
     static final String LEASE_SECONDS = "fieldsync.inbound.lease-seconds";
+    static final String NUDGE_QUIET = "fieldsync.inbound.nudge-quiet-ms";
     private static final Logger LOG = Logger.getLogger(FeedRunner.class.getName());
     private static final int HELD_PER_PASS = 200;
     private static final int NUDGES_PER_PASS = 5_000;
@@ -69,6 +71,7 @@ public class FeedRunner {
     private final String owner = ownerName();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean nudged = new AtomicBoolean();
+    private final AtomicBoolean deferred = new AtomicBoolean();
     private final Map<String, Health> health = new ConcurrentHashMap<>();
     private volatile boolean stopped;
     private ExecutorService executor;
@@ -101,8 +104,13 @@ public class FeedRunner {
                         boolean only = nudgesOnly;
                         do {
                             nudged.set(false);
+                            deferred.set(false);
                             runAll(only);
                             only = true;
+                            if (deferred.get() && !stopped) {
+                                pause(nudgeQuietMillis());
+                                nudged.set(true);
+                            }
                         } while (nudged.get() && !stopped);
                     } finally {
                         running.set(false);
@@ -242,16 +250,30 @@ public class FeedRunner {
     /**
      * Reads each row the platform nudged about, once for however many nudges it got, and applies
      * it; then forgets those nudges (not ones that came in meanwhile: they may mean a newer change).
+     * A row still being nudged (its newest nudge younger than {@code
+     * fieldsync.inbound.nudge-quiet-ms}) waits for the storm to pass, at most ten times that long
+     * since its first nudge, so that a burst of duplicate callbacks costs one read.
      */
     private void applyNudged(InboundFeed feed, long leaseMillis) throws FeedException {
         List<FeedNudge> waiting = store.nudges(feed.name(), NUDGES_PER_PASS);
         Map<String, List<String>> byRow = new LinkedHashMap<>();
+        Map<String, long[]> span = new HashMap<>();
         for (FeedNudge n : waiting) {
             byRow.computeIfAbsent(n.getRowId(), id -> new ArrayList<>()).add(n.getNudgeId());
+            long[] firstLast = span.computeIfAbsent(n.getRowId(), id -> new long[] {Long.MAX_VALUE, 0});
+            firstLast[0] = Math.min(firstLast[0], n.getReceivedAt());
+            firstLast[1] = Math.max(firstLast[1], n.getReceivedAt());
         }
+        long quiet = nudgeQuietMillis();
+        long now = clock.millis();
         for (Map.Entry<String, List<String>> entry : byRow.entrySet()) {
             if (stopped) {
                 return;
+            }
+            long[] firstLast = span.get(entry.getKey());
+            if (now - firstLast[1] < quiet && now - firstLast[0] < 10 * quiet) {
+                deferred.set(true); // still arriving: read it once they stop
+                continue;
             }
             Optional<FeedRow> row = feed.reload(entry.getKey());
             if (row.isPresent()) {
@@ -285,6 +307,18 @@ public class FeedRunner {
         feeds.forEach(list::add);
         list.sort(Comparator.comparingInt(InboundFeed::order).thenComparing(InboundFeed::name));
         return list;
+    }
+
+    private long nudgeQuietMillis() {
+        return settings.integer(NUDGE_QUIET, 200, 0, 10_000);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private long pollInterval() {

@@ -99,6 +99,14 @@ record RescoMapping(Map<EntityType, EntityMap> entities, List<String> problems) 
             }
             parse(type, text, problems).ifPresent(m -> entities.put(type, m));
         }
+        Map<String, EntityType> bySet = new LinkedHashMap<>();
+        for (EntityMap m : entities.values()) {
+            EntityType other = bySet.putIfAbsent(m.entitySet(), m.type());
+            if (other != null) {
+                problems.add(MAPPING + other.name() + " and " + MAPPING + m.type().name() + " both map to entity set '"
+                        + m.entitySet() + "'; each kind needs its own");
+            }
+        }
         for (EntityMap m : entities.values()) {
             for (Attr a : m.attributes()) {
                 if (a.kind() == Kind.LOOKUP && !entities.containsKey(a.target())) {

@@ -16,6 +16,10 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -26,6 +30,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -73,6 +78,7 @@ public class RescoWebhooks {
 
     private boolean replacedStale;
     private volatile boolean stopped;
+    private volatile RescoSettings lastSettings;
 
     @PostConstruct
     void start() {
@@ -97,6 +103,7 @@ public class RescoWebhooks {
     /** One round; returns when to run the next. */
     long maintainNow() {
         RescoSettings s = RescoSettings.from(settings);
+        lastSettings = s;
         if (!s.enabled() || s.problem().isPresent()) {
             deleteMine(s);
             return s.discoverySeconds() * 1000L;
@@ -176,6 +183,10 @@ public class RescoWebhooks {
 
     /** Deletes a hook on Resco (gone already counts as deleted) and forgets it. */
     private boolean delete(RescoSettings s, String hookKey, String location) {
+        return delete(s, clients.links(s), hookKey, location);
+    }
+
+    private boolean delete(RescoSettings s, Client client, String hookKey, String location) {
         boolean deleted = false;
         try {
             URI uri = URI.create(s.url()).resolve(location);
@@ -184,7 +195,7 @@ public class RescoWebhooks {
                         + ": another origin than " + RescoSettings.URL + "; forgetting it");
                 deleted = true;
             } else {
-                try (Response r = clients.links(s).target(uri).request().delete()) {
+                try (Response r = client.target(uri).request().delete()) {
                     deleted = Replies.isSuccess(r.getStatus()) || r.getStatus() == 404;
                     if (!deleted) {
                         LOG.warning(() -> "FieldSync: Resco did not delete webhook " + hookKey + " (HTTP "
@@ -192,24 +203,25 @@ public class RescoWebhooks {
                     }
                 }
             }
-        } catch (ProcessingException | IllegalArgumentException e) {
+        } catch (RuntimeException e) { // ProcessingException, or a client already closed on shutdown
             LOG.warning(() -> "FieldSync: could not delete Resco webhook " + hookKey + ": " + Replies.describe(e));
         }
         if (deleted) {
-            store.forget(hookKey, location);
             synchronized (mine) {
                 mine.remove(hookKey);
+            }
+            try {
+                store.forget(hookKey, location);
+            } catch (RuntimeException e) {
+                // on shutdown the database may be gone already; the next start replaces the row
+                LOG.log(Level.FINE, "forgetting Resco webhook " + hookKey, e);
             }
         }
         return deleted;
     }
 
     private void deleteMine(RescoSettings s) {
-        List<Map.Entry<String, String>> registered;
-        synchronized (mine) {
-            registered = List.copyOf(mine.entrySet());
-        }
-        for (Map.Entry<String, String> hook : registered) {
+        for (Map.Entry<String, String> hook : registered()) {
             if (s.url() == null) {
                 store.forget(hook.getKey(), hook.getValue());
                 continue;
@@ -218,14 +230,38 @@ public class RescoWebhooks {
         }
     }
 
-    /** Undeploy: the hooks this instance registered go, so Resco stops calling an address that is gone. */
+    private List<Map.Entry<String, String>> registered() {
+        synchronized (mine) {
+            return List.copyOf(mine.entrySet());
+        }
+    }
+
+    /**
+     * Undeploy: the hooks this instance registered go, so Resco stops calling an address that is
+     * gone. With a client of its own and the settings of the last round: the application's other
+     * beans may be gone already.
+     */
     @PreDestroy
     void stop() {
         stopped = true;
+        RescoSettings s = lastSettings;
+        List<Map.Entry<String, String>> hooks = registered();
+        if (s == null || s.url() == null || hooks.isEmpty()) {
+            return;
+        }
+        Client client = ClientBuilder.newBuilder()
+                .connectTimeout(2, TimeUnit.SECONDS)
+                .readTimeout(5, TimeUnit.SECONDS)
+                .build();
         try {
-            deleteMine(RescoSettings.from(settings));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "FieldSync: could not delete all Resco webhooks on shutdown", e);
+            String authorization = s.authorization();
+            client.register(
+                    (ClientRequestFilter) ctx -> ctx.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, authorization));
+            for (Map.Entry<String, String> hook : hooks) {
+                delete(s, client, hook.getKey(), hook.getValue());
+            }
+        } finally {
+            client.close();
         }
     }
 }

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Demo {
 
-    static final String ADMIN_USER = "fieldsync-admin";
+    public static final String ADMIN_USER = "fieldsync-admin";
 
     private Demo() {}
 

@@ -21,7 +21,9 @@ public class Completion {
         COMPLETED,
         MATERIAL,
         TIME,
-        PDF
+        PDF,
+        /** A record changed on mobile: approval id {@code remoteId@version}, item the kind, amount the version. */
+        MOBILE_CHANGE
     }
 
     @Id

@@ -3,6 +3,7 @@ package com.fieldsync.demo.erp;
 import com.fieldsync.erp.ApprovalPdf;
 import com.fieldsync.erp.CustomerCreatedOnMobile;
 import com.fieldsync.erp.EntityType;
+import com.fieldsync.erp.RecordChangedOnMobile;
 import com.fieldsync.erp.WorkOrderCompleted;
 import com.fieldsync.erp.WorkOrderStatusChanged;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -80,6 +81,22 @@ public class ErpInbound {
         String key = "MOB-" + created.remoteId().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
         erp.save(EntityType.CUSTOMER, key, new java.util.HashMap<>(created.fields()));
         created.assignKey(key);
+    }
+
+    /**
+     * A record edited on mobile: the ERP takes the values, and saves the record the ordinary way,
+     * which tells FieldSync again (FieldSync sees that the platform already holds them). The line
+     * records the delivery, so a test sees each version arrive once.
+     */
+    void onMobileChange(@Observes RecordChangedOnMobile change) {
+        failIfAsked(change.type() + " " + change.erpKey() + " from mobile");
+        em.persist(new Completion(
+                change.remoteId() + "@" + change.version(),
+                change.erpKey(),
+                Completion.Kind.MOBILE_CHANGE,
+                change.type().name(),
+                String.valueOf(change.version())));
+        erp.save(change.type(), change.erpKey(), new java.util.HashMap<>(change.fields()));
     }
 
     void onPdf(@Observes ApprovalPdf pdf) {

@@ -66,6 +66,7 @@ public class ErpService {
         Function<String, ErpRecord> factory =
                 switch (type) {
                     case CUSTOMER -> Customer::new;
+                    case CONTACT -> Contact::new;
                     case PROJECT_TYPE -> ProjectType::new;
                     case PROJECT -> Project::new;
                     case ARTICLE_CATEGORY -> ArticleCategory::new;
@@ -79,6 +80,7 @@ public class ErpService {
     static Class<? extends ErpRecord> entityClass(EntityType type) {
         return switch (type) {
             case CUSTOMER -> Customer.class;
+            case CONTACT -> Contact.class;
             case PROJECT_TYPE -> ProjectType.class;
             case PROJECT -> Project.class;
             case ARTICLE_CATEGORY -> ArticleCategory.class;
