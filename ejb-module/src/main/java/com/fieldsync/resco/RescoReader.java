@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -149,10 +151,15 @@ public final class RescoReader {
     }
 
     private static WebTarget option(WebTarget target, String name, String value) {
-        // as a template value, so that braces or percent signs in a filter literal stay literal
+        // Percent-encoded here, a space as %20: Jersey would write it as '+', which OData does not read as a
+        // space (Apache Olingo answers 400 to "modifiedon+ge+…"). Passed as an already encoded template value,
+        // so braces and percent signs in a filter literal stay literal (they are %7B and %25 by now).
         return value == null
                 ? target
-                : target.queryParam(name, "{" + name.substring(1) + "}").resolveTemplate(name.substring(1), value);
+                : target.queryParam(name, "{" + name.substring(1) + "}")
+                        .resolveTemplateFromEncoded(
+                                name.substring(1),
+                                URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
     }
 
     private static void check(Response r, String what) throws FeedException {
