@@ -4,11 +4,13 @@ import com.fieldsync.config.Settings;
 import com.fieldsync.erp.EntityType;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -77,6 +79,7 @@ record RescoMapping(Map<EntityType, EntityMap> entities, List<String> problems) 
     static RescoMapping from(Settings s) {
         List<String> problems = new ArrayList<>();
         Map<EntityType, EntityMap> entities = new EnumMap<>(EntityType.class);
+        Set<EntityType> listed = EnumSet.noneOf(EntityType.class);
         for (String name :
                 s.string(TYPES, "CUSTOMER,CONTACT,ARTICLE,WORK_ORDER").split(",")) {
             String trimmed = name.trim().toUpperCase(Locale.ROOT);
@@ -91,6 +94,7 @@ record RescoMapping(Map<EntityType, EntityMap> entities, List<String> problems) 
                         + List.of(EntityType.values()) + ")");
                 continue;
             }
+            listed.add(type);
             String text = s.string(MAPPING + type.name()).orElse(DEFAULTS.get(type));
             if (text == null) {
                 problems.add(MAPPING + type.name() + " is not set: " + type.name()
@@ -109,7 +113,8 @@ record RescoMapping(Map<EntityType, EntityMap> entities, List<String> problems) 
         }
         for (EntityMap m : entities.values()) {
             for (Attr a : m.attributes()) {
-                if (a.kind() == Kind.LOOKUP && !entities.containsKey(a.target())) {
+                // a listed kind whose own mapping is broken has its problem reported already
+                if (a.kind() == Kind.LOOKUP && !listed.contains(a.target())) {
                     problems.add(
                             MAPPING + m.type().name() + " fills " + a.attribute() + " from '" + a.erpField() + "', a "
                                     + a.target() + ", which " + TYPES + " does not list: its Resco id is never known");

@@ -55,7 +55,7 @@ record RescoSettings(
     static RescoSettings from(Settings s) {
         List<String> problems = new ArrayList<>();
         String url = absoluteUrl(
-                s, URL, "the organisation's OData base, e.g. https://my_org.rescocrm.com/odata/v4/", problems);
+                s, URL, "the organisation's OData base, e.g. https://myorg.rescocrm.com/odata/v4/", problems);
         String username = s.string(USERNAME).orElse(null);
         if (username == null) {
             problems.add(USERNAME + " is not set (the Resco organisation user)");
