@@ -35,12 +35,26 @@ public class LinkStore {
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<String> erpKeyOf(String platform, String entityType, String remoteId) {
+        return erpKeyOf(platform, entityType, remoteId, true);
+    }
+
+    /**
+     * Like {@link #erpKeyOf(String, String, String)}, but also for a create in flight (a reserved,
+     * unconfirmed link): the platform may already show the record FieldSync is creating.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<String> erpKeyOfAny(String platform, String entityType, String remoteId) {
+        return erpKeyOf(platform, entityType, remoteId, false);
+    }
+
+    private Optional<String> erpKeyOf(String platform, String entityType, String remoteId, boolean confirmedOnly) {
         if (remoteId == null || remoteId.isBlank()) {
             return Optional.empty();
         }
         return em.createQuery(
                         "SELECT l.erpKey FROM Link l WHERE l.platform = :platform AND l.entityType = :type"
-                                + " AND l.remoteId IN (:asGiven, :lower, :upper) AND l.confirmed = TRUE",
+                                + " AND l.remoteId IN (:asGiven, :lower, :upper)"
+                                + (confirmedOnly ? " AND l.confirmed = TRUE" : ""),
                         String.class)
                 .setParameter("platform", platform)
                 .setParameter("type", entityType)

@@ -64,6 +64,10 @@ public class RescoConnector implements Connector {
     @Override
     public Outcome push(PushRequest request) {
         RescoSettings s = RescoSettings.from(settings);
+        if (s.problem().isPresent()) {
+            // before the mapping is consulted: a typo in it must not read as "not mapped, done"
+            return new Outcome.Transient("not configured: " + s.problem().get(), null);
+        }
         Optional<RescoMapping.EntityMap> mapped = s.mapping().of(request.type());
         if (mapped.isEmpty()) {
             return new Outcome.NotApplicable(request.type() + " is not mapped to Resco (" + RescoMapping.TYPES + ")");

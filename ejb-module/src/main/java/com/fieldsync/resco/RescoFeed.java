@@ -13,6 +13,7 @@ import com.fieldsync.inbound.InboundFeed;
 import com.fieldsync.inbound.MobileCustomers;
 import com.fieldsync.links.Link;
 import com.fieldsync.links.LinkStore;
+import com.fieldsync.outbox.OutboxAdmin;
 import com.fieldsync.outbox.OutboxEntry;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -55,6 +56,9 @@ abstract class RescoFeed implements InboundFeed {
 
     @Inject
     MobileCustomers customers;
+
+    @Inject
+    OutboxAdmin outbox;
 
     @Inject
     ErpObservers observers;
@@ -134,8 +138,14 @@ abstract class RescoFeed implements InboundFeed {
         JsonObject record = (JsonObject) row.data();
         String id = row.id();
         long version = record.get("versionnumber") instanceof JsonNumber n ? n.longValue() : 0;
-        Optional<String> linked = links.erpKeyOf(RescoConnector.PLATFORM, type().name(), id);
+        Optional<String> linked = links.erpKeyOfAny(RescoConnector.PLATFORM, type().name(), id);
         String key = linked.orElseGet(() -> RescoRecords.keyOf(m, record));
+        if (!key.isEmpty() && outbox.inFlight(RescoConnector.PLATFORM, type(), key)) {
+            // The ERP's newer state is on its way to this very record (or FieldSync is creating it
+            // right now): that push decides what Resco holds. Checked before the link is read, so a
+            // push that completes meanwhile has left its hash there.
+            return new Delivery.Skip(id);
+        }
         Map<String, String> fields = RescoRecords.fields(
                 m, record, (type, remote) -> links.erpKeyOf(RescoConnector.PLATFORM, type.name(), remote));
         if (key.isEmpty()) {

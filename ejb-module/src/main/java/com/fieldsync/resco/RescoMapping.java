@@ -107,8 +107,8 @@ record RescoMapping(Map<EntityType, EntityMap> entities, List<String> problems) 
         for (EntityMap m : entities.values()) {
             EntityType other = bySet.putIfAbsent(m.entitySet(), m.type());
             if (other != null) {
-                problems.add(MAPPING + other.name() + " and " + MAPPING + m.type().name() + " both map to entity set '"
-                        + m.entitySet() + "'; each kind needs its own");
+                problems.add(MAPPING + other.name() + " and " + MAPPING
+                        + m.type().name() + " both map to entity set '" + m.entitySet() + "'; each kind needs its own");
             }
         }
         for (EntityMap m : entities.values()) {

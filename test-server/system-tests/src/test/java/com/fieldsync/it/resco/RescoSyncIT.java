@@ -243,7 +243,10 @@ class RescoSyncIT {
         String t = tag();
         erp.save("customer", "C-" + t, Map.of("name", "Secret " + t));
         String id = awaitRecord("account", "accountnumber", "C-" + t).getString("id");
+        sim.awaitWebhooks(Duration.ofSeconds(30));
+        awaitQuiet(); // the create's own callback acted on
         long nudgesBefore = nudges("resco.customer");
+        assertEquals(0, nudgesBefore);
 
         HttpResponse<String> wrong = post(bad, "{\"id\":\"" + id + "\"}");
         assertEquals(401, wrong.statusCode());
