@@ -2,10 +2,14 @@ package com.fieldsync.connector;
 
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
 
 /** What every connector reads from an HTTP answer or failure the same way. */
 public final class Replies {
@@ -62,6 +66,32 @@ public final class Replies {
             return uri.getPort();
         }
         return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    /**
+     * What an unsuccessful status means, the same for every platform: 401/403 the credentials
+     * ({@code authMessage} says which settings), 408/429/5xx worth retrying ({@code Retry-After}
+     * honoured), anything else the record's fault.
+     */
+    public static Outcome outcome(Response response, String message, String authMessage) {
+        int status = response.getStatus();
+        if (status == 401 || status == 403) {
+            return new Outcome.AuthFailed(status, authMessage + " (HTTP " + status + ")");
+        }
+        if (status == 429 || status == 408 || status >= 500) {
+            return new Outcome.Transient("HTTP " + status + ": " + message, retryAfter(response));
+        }
+        return new Outcome.Rejected(status, message);
+    }
+
+    /** Lower-case hex SHA-256 of the text's UTF-8 bytes. */
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     public static boolean isSuccess(int status) {

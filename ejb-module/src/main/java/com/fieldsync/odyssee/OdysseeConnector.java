@@ -4,6 +4,7 @@ import com.fieldsync.config.Settings;
 import com.fieldsync.connector.Connector;
 import com.fieldsync.connector.Outcome;
 import com.fieldsync.connector.PushRequest;
+import com.fieldsync.connector.Replies;
 import com.fieldsync.erp.ChangeKind;
 import com.fieldsync.erp.EntityType;
 import com.fieldsync.odyssee.api.OdysseeApi;
@@ -14,10 +15,6 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -194,11 +191,6 @@ public class OdysseeConnector implements Connector {
     }
 
     static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Replies.sha256(text);
     }
 }

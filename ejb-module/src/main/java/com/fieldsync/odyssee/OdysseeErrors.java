@@ -22,19 +22,11 @@ final class OdysseeErrors {
     private OdysseeErrors() {}
 
     static Outcome outcome(Response response) {
-        int status = response.getStatus();
-        String message = message(response);
-        if (status == 401 || status == 403) {
-            return new Outcome.AuthFailed(
-                    status,
-                    "Odyssee refused the configured credentials (HTTP " + status + "); check "
-                            + OdysseeSettings.USERNAME + ", " + OdysseeSettings.PASSWORD + " and "
-                            + OdysseeSettings.DOMAIN);
-        }
-        if (status == 429 || status == 408 || status >= 500) {
-            return new Outcome.Transient("HTTP " + status + ": " + message, retryAfter(response));
-        }
-        return new Outcome.Rejected(status, message);
+        return Replies.outcome(
+                response,
+                message(response),
+                "Odyssee refused the configured credentials; check " + OdysseeSettings.USERNAME + ", "
+                        + OdysseeSettings.PASSWORD + " and " + OdysseeSettings.DOMAIN);
     }
 
     /** The remote's {@code message}, else its body text, bounded; never throws. */

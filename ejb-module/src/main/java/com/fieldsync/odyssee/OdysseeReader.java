@@ -2,6 +2,7 @@ package com.fieldsync.odyssee;
 
 import com.fieldsync.config.Settings;
 import com.fieldsync.connector.Outcome;
+import com.fieldsync.connector.Replies;
 import com.fieldsync.inbound.FeedException;
 import com.fieldsync.odyssee.api.ListPage;
 import com.fieldsync.odyssee.api.OdysseeApi;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -54,12 +54,11 @@ public class OdysseeReader {
             }
             URI link = URI.create(nextLink);
             URI base = URI.create(s.url());
-            if (!Objects.equals(link.getScheme(), base.getScheme())
-                    || !Objects.equals(link.getHost(), base.getHost())
-                    || port(link) != port(base)) {
+            if (!Replies.sameOrigin(link, base)) {
                 throw new FeedException(
                         "refusing to follow @odata.nextLink to another origin than " + OdysseeSettings.URL + ": "
-                                + link.getScheme() + "://" + link.getHost() + ":" + port(link),
+                                + link.getScheme() + "://" + link.getHost()
+                                + (link.getPort() < 0 ? "" : ":" + link.getPort()),
                         false,
                         null);
             }
@@ -211,12 +210,5 @@ public class OdysseeReader {
                 "Odyssee's answer for " + what + " is not the JSON expected: " + OdysseeErrors.describe(e),
                 false,
                 null);
-    }
-
-    private static int port(URI uri) {
-        if (uri.getPort() >= 0) {
-            return uri.getPort();
-        }
-        return "https".equals(uri.getScheme()) ? 443 : 80;
     }
 }

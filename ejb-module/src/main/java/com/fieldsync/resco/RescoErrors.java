@@ -19,18 +19,11 @@ final class RescoErrors {
     private RescoErrors() {}
 
     static Outcome outcome(Response response) {
-        int status = response.getStatus();
-        String message = message(response);
-        if (status == 401 || status == 403) {
-            return new Outcome.AuthFailed(
-                    status,
-                    "Resco refused the configured credentials (HTTP " + status + "); check " + RescoSettings.USERNAME
-                            + " and " + RescoSettings.PASSWORD);
-        }
-        if (status == 429 || status == 408 || status >= 500) {
-            return new Outcome.Transient("HTTP " + status + ": " + message, Replies.retryAfter(response));
-        }
-        return new Outcome.Rejected(status, message);
+        return Replies.outcome(
+                response,
+                message(response),
+                "Resco refused the configured credentials; check " + RescoSettings.USERNAME + " and "
+                        + RescoSettings.PASSWORD);
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.fieldsync.resco;
 
 import com.fieldsync.connector.PushRequest;
+import com.fieldsync.connector.Replies;
 import com.fieldsync.erp.EntityType;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
@@ -9,10 +10,6 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -153,11 +150,6 @@ final class RescoRecords {
     }
 
     static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Replies.sha256(text);
     }
 }

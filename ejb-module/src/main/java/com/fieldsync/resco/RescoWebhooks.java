@@ -16,21 +16,25 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
-import jakarta.ws.rs.client.ClientRequestFilter;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -183,10 +187,6 @@ public class RescoWebhooks {
 
     /** Deletes a hook on Resco (gone already counts as deleted) and forgets it. */
     private boolean delete(RescoSettings s, String hookKey, String location) {
-        return delete(s, clients.links(s), hookKey, location);
-    }
-
-    private boolean delete(RescoSettings s, Client client, String hookKey, String location) {
         boolean deleted = false;
         try {
             URI uri = URI.create(s.url()).resolve(location);
@@ -195,7 +195,7 @@ public class RescoWebhooks {
                         + ": another origin than " + RescoSettings.URL + "; forgetting it");
                 deleted = true;
             } else {
-                try (Response r = client.target(uri).request().delete()) {
+                try (Response r = clients.links(s).target(uri).request().delete()) {
                     deleted = Replies.isSuccess(r.getStatus()) || r.getStatus() == 404;
                     if (!deleted) {
                         LOG.warning(() -> "FieldSync: Resco did not delete webhook " + hookKey + " (HTTP "
@@ -207,15 +207,7 @@ public class RescoWebhooks {
             LOG.warning(() -> "FieldSync: could not delete Resco webhook " + hookKey + ": " + Replies.describe(e));
         }
         if (deleted) {
-            synchronized (mine) {
-                mine.remove(hookKey);
-            }
-            try {
-                store.forget(hookKey, location);
-            } catch (RuntimeException e) {
-                // on shutdown the database may be gone already; the next start replaces the row
-                LOG.log(Level.FINE, "forgetting Resco webhook " + hookKey, e);
-            }
+            forgetQuietly(hookKey, location);
         }
         return deleted;
     }
@@ -238,8 +230,9 @@ public class RescoWebhooks {
 
     /**
      * Undeploy: the hooks this instance registered go, so Resco stops calling an address that is
-     * gone. With a client of its own and the settings of the last round: the application's other
-     * beans may be gone already.
+     * gone. All at once, within 5 s, with the JDK's own HTTP client and the settings of the last
+     * round: while the server shuts down, the application's other beans and the JAX-RS runtime's
+     * services may already be gone (a Jersey client built at this point stalled).
      */
     @PreDestroy
     void stop() {
@@ -249,19 +242,57 @@ public class RescoWebhooks {
         if (s == null || s.url() == null || hooks.isEmpty()) {
             return;
         }
-        Client client = ClientBuilder.newBuilder()
-                .connectTimeout(2, TimeUnit.SECONDS)
-                .readTimeout(5, TimeUnit.SECONDS)
+        URI base = URI.create(s.url());
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .proxy(HttpClient.Builder.NO_PROXY)
                 .build();
-        try {
-            String authorization = s.authorization();
-            client.register(
-                    (ClientRequestFilter) ctx -> ctx.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, authorization));
-            for (Map.Entry<String, String> hook : hooks) {
-                delete(s, client, hook.getKey(), hook.getValue());
+        List<CompletableFuture<?>> deletions = new ArrayList<>();
+        for (Map.Entry<String, String> hook : hooks) {
+            URI uri;
+            try {
+                uri = base.resolve(hook.getValue());
+            } catch (IllegalArgumentException e) {
+                continue;
             }
-        } finally {
-            client.close();
+            if (!Replies.sameOrigin(uri, base)) {
+                continue;
+            }
+            HttpRequest delete = HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(4))
+                    .header("Authorization", s.authorization())
+                    .DELETE()
+                    .build();
+            deletions.add(http.sendAsync(delete, HttpResponse.BodyHandlers.discarding())
+                    .thenAccept(r -> {
+                        if (Replies.isSuccess(r.statusCode()) || r.statusCode() == 404) {
+                            forgetQuietly(hook.getKey(), hook.getValue());
+                        } else {
+                            LOG.warning(() -> "FieldSync: Resco did not delete webhook " + hook.getKey() + " on"
+                                    + " shutdown (HTTP " + r.statusCode() + "); the next start replaces it");
+                        }
+                    }));
+        }
+        try {
+            CompletableFuture.allOf(deletions.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+            LOG.info(() -> "FieldSync: deleted the " + deletions.size() + " Resco webhooks of this instance");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warning(() -> "FieldSync: not every Resco webhook was deleted on shutdown (" + Replies.describe(e)
+                    + "); the next start replaces the rest");
+        }
+    }
+
+    private void forgetQuietly(String hookKey, String location) {
+        synchronized (mine) {
+            mine.remove(hookKey);
+        }
+        try {
+            store.forget(hookKey, location);
+        } catch (RuntimeException e) {
+            // the database may be gone already; the next start replaces the row
+            LOG.log(Level.FINE, "forgetting Resco webhook " + hookKey, e);
         }
     }
 }

@@ -9,6 +9,7 @@ import com.fieldsync.it.server.PayaraServerDomain;
 import com.fieldsync.sim.common.Call;
 import com.fieldsync.sim.odyssee.OdysseeSimulator;
 import com.fieldsync.sim.odyssee.Technicians;
+import com.fieldsync.sim.resco.RescoSimulator;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -78,6 +79,7 @@ class FieldSyncEarIT {
     static Path work;
 
     private static OdysseeSimulator sim;
+    private static RescoSimulator resco;
     private static PayaraServerDomain server;
     private static ServerLogRecords serverLog;
     private static HttpClient http;
@@ -97,6 +99,7 @@ class FieldSyncEarIT {
                 .connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+        resco = RescoSimulator.start("127.0.0.1", 0, "fieldsync-ear").requireBasicAuth("resco-it", "R3sco-pw");
         server = PayaraServerDomain.start("fieldsync-ear");
         serverLog = new ServerLogRecords(server.serverLog());
     }
@@ -110,6 +113,9 @@ class FieldSyncEarIT {
         } finally {
             if (sim != null) {
                 sim.close();
+            }
+            if (resco != null) {
+                resco.close();
             }
             if (server != null) {
                 logByStep.put("whole run incl. stop", serverLog.since(0, "SEVERE"));
@@ -195,6 +201,16 @@ class FieldSyncEarIT {
     @Order(3)
     void erpChangeInTheDemoEarReachesOdyssee() {
         server.undeploy(EAR_APP);
+        // Resco too (polling only, no callback URL): its PATCH needs the connector in the EAR's lib/
+        for (String[] kv : new String[][] {
+            {"fieldsync.resco.enabled", "true"},
+            {"fieldsync.resco.url", resco.baseUrl()},
+            {"fieldsync.resco.username", "resco-it"},
+            {"fieldsync.resco.password", "R3sco-pw"}
+        }) {
+            server.asadmin(
+                    "set-config-property", "--source=jndi", "--propertyName=" + kv[0], "--propertyValue=" + kv[1]);
+        }
         deployWatchingTheLog(artifact("fieldsync-demo.ear"), DEMO_APP, DEMO_APP);
         awaitReadiness("the demo EAR's connector is ready", r -> "UP".equals(r.checkStatus()));
 
@@ -255,6 +271,25 @@ class FieldSyncEarIT {
             return lines.body().contains(approval) && lines.body().contains("\"PDF\"") ? lines.body() : null;
         });
         assertTrue(booked.contains("WO-EAR-1") && booked.contains("T-EAR"), booked);
+
+        // The same customer on Resco: created once, then PATCHed (Payara's default Jersey connector
+        // refuses PATCH; the EAR ships the JDK-client connector in lib/).
+        JsonObject account = Await.until(SYNC_WAIT, "the customer on Resco", () -> resco.records("account").stream()
+                .filter(a -> key.equals(a.getString("accountnumber", null))
+                        && "Antwerpen".equals(a.getString("address1_city", null)))
+                .findFirst()
+                .orElse(null));
+        saveCustomer(key, "{\"city\":\"Leuven\"}");
+        Await.until(
+                SYNC_WAIT, "the customer's new city on Resco", () -> resco.record("account", account.getString("id"))
+                        .filter(a -> "Leuven".equals(a.getString("address1_city", null)))
+                        .orElse(null));
+        List<Call> patches = resco.calls("PATCH", "account");
+        assertTrue(
+                !patches.isEmpty() && patches.stream().allMatch(c -> c.status() == 204),
+                () -> "PATCHes: " + patches + "; calls: " + resco.calls());
+        assertTrue(patches.stream().allMatch(c -> c.path().contains(account.getString("id"))), () -> "" + patches);
+        assertEquals(1, resco.calls("POST", "account").size(), () -> "creates: " + resco.calls());
     }
 
     @Test
