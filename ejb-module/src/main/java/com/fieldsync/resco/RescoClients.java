@@ -42,7 +42,7 @@ public class RescoClients {
                     .connectTimeout(settings.connectTimeoutMillis(), TimeUnit.MILLISECONDS)
                     .readTimeout(settings.readTimeoutMillis(), TimeUnit.MILLISECONDS)
                     .property("microprofile.rest.client.disable.default.mapper", true)
-                    .property(CONNECTOR_PROVIDER, JNH_CONNECTOR)
+                    .property(CONNECTOR_PROVIDER, jdkConnector())
                     .register(auth)
                     .build(RescoApi.class);
             links = ClientBuilder.newBuilder()
@@ -54,6 +54,21 @@ public class RescoClients {
             LOG.info(() -> "FieldSync: Resco client ready for " + key);
         }
         return api;
+    }
+
+    /**
+     * The connector provider's class, loaded through FieldSync's own class loader (which sees the
+     * EAR's lib/ and the WAR's WEB-INF/lib): given only its name, Jersey looks it up in a class
+     * loader of its own and, in an EAR, does not find it.
+     */
+    private static Object jdkConnector() {
+        try {
+            return Class.forName(JNH_CONNECTOR, true, RescoClients.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            LOG.warning(() -> "FieldSync: " + JNH_CONNECTOR + " is not deployed with FieldSync (jersey-jnh-connector);"
+                    + " Resco updates (PATCH) will fail with Jersey's default connector");
+            return JNH_CONNECTOR;
+        }
     }
 
     /** The reader of entity set pages, with the same settings as {@link #api}. */

@@ -9,6 +9,7 @@ import com.fieldsync.demo.ErpClient;
 import com.fieldsync.demo.MicroServer;
 import com.fieldsync.it.Await;
 import com.fieldsync.sim.common.Call;
+import com.fieldsync.sim.common.Fault;
 import com.fieldsync.sim.resco.Hook;
 import com.fieldsync.sim.resco.RescoSimulator;
 import jakarta.json.Json;
@@ -403,7 +404,61 @@ class RescoSyncIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
+    void failuresAreRetriedOrDeadLetteredAndNothingIsLostOrDoubled() throws Exception {
+        // Out: 503, then 429, then a create Resco applies but never answers (a crash or timeout
+        // after sending): retried, then resolved by reading the reserved id, not by a second POST.
+        sim.faults().next("POST", "account", Fault.status(503));
+        sim.faults().next("POST", "account", Fault.tooManyRequests(1));
+        sim.faults().next("POST", "account", Fault.applyThenDrop());
+        String t = tag();
+        erp.save("customer", "F-" + t, Map.of("name", "Faulty " + t));
+        JsonObject account = awaitRecord("account", "accountnumber", "F-" + t);
+        awaitQuiet();
+        assertEquals(
+                1,
+                sim.records("account").stream()
+                        .filter(r -> ("F-" + t).equals(text(r, "accountnumber")))
+                        .count(),
+                "one account, however many attempts");
+        assertTrue(mobileChanges(account.getString("id")).isEmpty());
+
+        // A record Resco refuses (name longer than its MaxLength 160): dead-lettered with Resco's
+        // message, for an admin to fix and replay; nothing is retried blindly.
+        String bad = tag();
+        erp.save("customer", "F-" + bad, Map.of("name", "x".repeat(161)));
+        String letters = Await.until(DELIVERY, "the refusal dead-lettered", () -> {
+            String body = getAdmin("api/admin/dead-letters");
+            return body.contains("F-" + bad) ? body : null;
+        });
+        assertTrue(letters.contains("MaxLength"), letters);
+        assertTrue(sim.records("account").stream().noneMatch(r -> ("F-" + bad).equals(text(r, "accountnumber"))));
+
+        // Back: the polls fail (500, then a truncated page) while a record is edited on Resco,
+        // and webhooks are missed: the feed stops where it is and the edit comes through once.
+        sim.pauseWebhooks();
+        sim.faults().times(2, "GET", "account", Fault.status(500));
+        sim.faults().next("GET", "account", Fault.malformedBody());
+        String id = account.getString("id");
+        long version = sim.update(
+                        "account",
+                        id,
+                        Json.createObjectBuilder().add("telephone1", "f-" + t).build())
+                .getJsonNumber("versionnumber")
+                .longValue();
+        Await.until(
+                DELIVERY,
+                "the edit booked despite the failed polls",
+                () -> mobileChanges(id).size() == 1);
+        awaitQuiet();
+        assertEquals(
+                List.of(id + "@" + version),
+                mobileChanges(id).stream().map(l -> l.getString("approvalId")).toList());
+        assertTrue(sim.faults().isEmpty(), "the faults were not all played");
+    }
+
+    @Test
+    @Order(99)
     void undeployDeletesTheHooks() {
         assertFalse(sim.hooks().isEmpty());
         micro.close();
@@ -570,6 +625,16 @@ class RescoSyncIT {
     private static long nudgesUnchecked(String feed) {
         try {
             return nudges(feed);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String getAdmin(String path) {
+        try {
+            HttpResponse<String> r = get(micro.baseUrl() + path, adminAuth());
+            assertEquals(200, r.statusCode(), r.body());
+            return r.body();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
