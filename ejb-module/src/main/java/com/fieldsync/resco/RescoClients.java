@@ -37,14 +37,14 @@ public class RescoClients {
             close();
             String authorization = settings.authorization();
             ClientRequestFilter auth = ctx -> ctx.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, authorization);
-            api = RestClientBuilder.newBuilder()
+            api = withOwnClassLoader(() -> RestClientBuilder.newBuilder()
                     .baseUri(URI.create(settings.url()))
                     .connectTimeout(settings.connectTimeoutMillis(), TimeUnit.MILLISECONDS)
                     .readTimeout(settings.readTimeoutMillis(), TimeUnit.MILLISECONDS)
                     .property("microprofile.rest.client.disable.default.mapper", true)
-                    .property(CONNECTOR_PROVIDER, jdkConnector())
+                    .property(CONNECTOR_PROVIDER, JNH_CONNECTOR)
                     .register(auth)
-                    .build(RescoApi.class);
+                    .build(RescoApi.class));
             links = ClientBuilder.newBuilder()
                     .connectTimeout(settings.connectTimeoutMillis(), TimeUnit.MILLISECONDS)
                     .readTimeout(settings.readTimeoutMillis(), TimeUnit.MILLISECONDS)
@@ -57,17 +57,18 @@ public class RescoClients {
     }
 
     /**
-     * The connector provider's class, loaded through FieldSync's own class loader (which sees the
-     * EAR's lib/ and the WAR's WEB-INF/lib): given only its name, Jersey looks it up in a class
-     * loader of its own and, in an EAR, does not find it.
+     * Runs {@code build} with FieldSync's class loader as the thread's context class loader: Jersey
+     * looks the connector provider up by name there, and the timer and executor threads of an EAR
+     * carry a loader that does not see the EAR's lib/.
      */
-    private static Object jdkConnector() {
+    private static <T> T withOwnClassLoader(java.util.function.Supplier<T> build) {
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(RescoClients.class.getClassLoader());
         try {
-            return Class.forName(JNH_CONNECTOR, true, RescoClients.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            LOG.warning(() -> "FieldSync: " + JNH_CONNECTOR + " is not deployed with FieldSync (jersey-jnh-connector);"
-                    + " Resco updates (PATCH) will fail with Jersey's default connector");
-            return JNH_CONNECTOR;
+            return build.get();
+        } finally {
+            thread.setContextClassLoader(before);
         }
     }
 
