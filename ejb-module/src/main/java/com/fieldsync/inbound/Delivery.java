@@ -42,6 +42,13 @@ public sealed interface Delivery {
     /** Never: recorded with the reason for an admin to see, not delivered (e.g. an impossible transition). */
     record Report(String itemId, String reason) implements Delivery {}
 
+    /**
+     * Not now, and not past it: the row cannot be judged at this moment (FieldSync is writing this
+     * very record to the platform). The feed's pass stops before the row, which is read again on
+     * the next pass; nothing is recorded and the cursor does not move past it.
+     */
+    record Later(String itemId, String reason) implements Delivery {}
+
     /** Nothing for the ERP in this row (e.g. a job changed in a field nobody synchronises). */
     record Skip(String itemId) implements Delivery {}
 }

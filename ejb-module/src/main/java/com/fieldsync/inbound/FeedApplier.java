@@ -91,7 +91,7 @@ public class FeedApplier {
     }
 
     private boolean record(FeedState state, Delivery delivery) {
-        if (delivery instanceof Delivery.Skip) {
+        if (delivery instanceof Delivery.Skip || delivery instanceof Delivery.Later) {
             return false;
         }
         String feed = state.getName();

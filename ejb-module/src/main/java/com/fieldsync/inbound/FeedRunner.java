@@ -231,6 +231,11 @@ public class FeedRunner {
                     continue;
                 }
                 Delivery delivery = feed.prepare(row);
+                if (delivery instanceof Delivery.Later later) {
+                    // stop before the row: the next pass reads it again, from the same watermark
+                    LOG.fine(() -> "FieldSync: feed " + name + " waits at " + row.id() + ": " + later.reason());
+                    return;
+                }
                 applier.apply(name, owner, leaseMillis, initial, row, delivery);
                 cursor = cursor.advance(row.id(), row.modified());
             }
@@ -277,7 +282,12 @@ public class FeedRunner {
             }
             Optional<FeedRow> row = feed.reload(entry.getKey());
             if (row.isPresent()) {
-                applier.applyNudged(feed.name(), owner, leaseMillis, feed.prepare(row.get()));
+                Delivery delivery = feed.prepare(row.get());
+                if (delivery instanceof Delivery.Later) {
+                    deferred.set(true);
+                    continue; // its nudges stay: read again on a later pass
+                }
+                applier.applyNudged(feed.name(), owner, leaseMillis, delivery);
             }
             List<String> done = entry.getValue();
             for (int i = 0; i < done.size(); i += 500) {
@@ -295,7 +305,7 @@ public class FeedRunner {
             Delivery delivery = row.isPresent()
                     ? feed.prepare(row.get())
                     : new Delivery.Report(item.getItemId(), "held, then gone from the platform");
-            if (delivery instanceof Delivery.Hold) {
+            if (delivery instanceof Delivery.Hold || delivery instanceof Delivery.Later) {
                 continue; // still waiting (for something else now)
             }
             applier.applyHeld(feed.name(), owner, delivery);

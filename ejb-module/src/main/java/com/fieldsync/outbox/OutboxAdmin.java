@@ -128,6 +128,18 @@ public class OutboxAdmin {
                 > 0;
     }
 
+    /** Whether a change of the record is being sent to the platform at this moment (claimed, in flight). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean sending(String platform, EntityType type, String erpKey) {
+        return em.createQuery(
+                                "SELECT COUNT(e) FROM OutboxEntry e WHERE e.recordKey = :key AND e.state = :inflight",
+                                Long.class)
+                        .setParameter("key", OutboxEntry.recordKey(platform, type.name(), erpKey))
+                        .setParameter("inflight", OutboxState.INFLIGHT)
+                        .getSingleResult()
+                > 0;
+    }
+
     public Map<String, Map<String, Long>> depth() {
         Map<String, Map<String, Long>> result = new LinkedHashMap<>();
         for (Object[] row : em.createQuery(

@@ -140,11 +140,11 @@ abstract class RescoFeed implements InboundFeed {
         long version = record.get("versionnumber") instanceof JsonNumber n ? n.longValue() : 0;
         Optional<String> linked = links.erpKeyOfAny(RescoConnector.PLATFORM, type().name(), id);
         String key = linked.orElseGet(() -> RescoRecords.keyOf(m, record));
-        if (!key.isEmpty() && outbox.inFlight(RescoConnector.PLATFORM, type(), key)) {
-            // The ERP's newer state is on its way to this very record (or FieldSync is creating it
-            // right now): that push decides what Resco holds. Checked before the link is read, so a
-            // push that completes meanwhile has left its hash there.
-            return new Delivery.Skip(id);
+        if (!key.isEmpty() && outbox.sending(RescoConnector.PLATFORM, type(), key)) {
+            // FieldSync is writing this very record right now: Resco may show that write before
+            // the link records its hash. Read it again once the write is confirmed (checked before
+            // the link is read, so a write that completes meanwhile has left its hash there).
+            return new Delivery.Later(id, "FieldSync is writing " + m.entitySet() + " " + id + " right now");
         }
         Map<String, String> fields = RescoRecords.fields(
                 m, record, (type, remote) -> links.erpKeyOf(RescoConnector.PLATFORM, type.name(), remote));
@@ -165,6 +165,11 @@ abstract class RescoFeed implements InboundFeed {
         String hash = RescoRecords.inboundHash(m, record);
         String recordKey = OutboxEntry.recordKey(RescoConnector.PLATFORM, type().name(), key);
         Optional<Link> link = links.find(recordKey);
+        if (link.isPresent() && !link.get().isConfirmed()) {
+            // FieldSync's create went out and its outcome is unknown (a dropped answer): the retry
+            // reads the record and PATCHes the ERP's values over it, whatever this row says.
+            return new Delivery.Skip(id);
+        }
         if (link.isPresent() && hash.equals(link.get().getLastHash())) {
             return new Delivery.Skip(id); // what FieldSync sent, or already delivered: nothing new for the ERP
         }

@@ -89,6 +89,9 @@ class RescoSyncIT {
         config.put("fieldsync.retry.max-delay-ms", "2000");
         config.put("fieldsync.auth.probe-interval-ms", "300");
         config.put("fieldsync.dispatch.sweep-interval-ms", "200");
+        // an edit soon after a send waits this long in the outbox: long enough that a mobile edit
+        // made meanwhile is read while an ERP change of the record is still queued
+        config.put("fieldsync.dispatch.coalesce-window-ms", "2000");
         Path postBoot = Demo.writePostBoot(dir, "http://127.0.0.1:9/", "unused", admin, config);
         micro = MicroServer.start(
                 Path.of(System.getProperty("payara.microJar")),
@@ -187,6 +190,42 @@ class RescoSyncIT {
         awaitQuiet();
         assertEquals(0, patchesOf("account", id), "the ERP's re-save of a mobile edit was pushed back");
         assertEquals(1, mobileChanges(id).size(), "delivered more than once: " + mobileChanges(id));
+    }
+
+    @Test
+    @Order(2)
+    void aMobileEditMadeWhileAnErpChangeOfTheRecordIsQueuedStillReachesTheErp() throws Exception {
+        String t = tag();
+        List<String> keys = new ArrayList<>();
+        Map<String, String> ids = new HashMap<>();
+        for (int i = 0; i < 3; i++) {
+            String key = "Q-" + t + "-" + i;
+            keys.add(key);
+            erp.save("customer", key, Map.of("name", "Queued " + key));
+            ids.put(key, awaitRecord("account", "accountnumber", key).getString("id"));
+        }
+        for (String key : keys) {
+            // rename (sent), then at once an ERP save of a field Resco does not map (queued behind
+            // the coalescing window), and a mobile edit meanwhile
+            erp.save("customer", key, Map.of("name", "Queued " + key + " renamed"));
+            Await.until(DELIVERY, "the rename on Resco", () -> sim.record("account", ids.get(key))
+                    .map(r -> r.getString("name").endsWith("renamed"))
+                    .orElse(false));
+            erp.save("customer", key, Map.of("creditLimit", "1000"));
+            sim.update(
+                    "account",
+                    ids.get(key),
+                    Json.createObjectBuilder().add("telephone1", "q-" + key).build());
+        }
+        for (String key : keys) {
+            Await.until(DELIVERY, "the mobile edit of " + key + " in the ERP", () -> ("q-" + key)
+                    .equals(erpField("customer", key, "phone")));
+        }
+        awaitQuiet();
+        for (String key : keys) {
+            assertEquals(1, mobileChanges(ids.get(key)).size(), key + ": " + mobileChanges(ids.get(key)));
+            assertEquals("q-" + key, text(sim.record("account", ids.get(key)).orElseThrow(), "telephone1"));
+        }
     }
 
     @Test
