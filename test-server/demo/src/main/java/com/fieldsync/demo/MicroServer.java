@@ -117,7 +117,35 @@ public final class MicroServer implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException(
-                "Payara Micro not ready within " + timeout + " (last: " + last + "); see " + log);
+                "Payara Micro not ready within " + timeout + " (last: " + last + "); see " + log + "; " + threadDump());
+    }
+
+    /**
+     * Writes the server's threads next to its log ({@code jcmd <pid> Thread.print}), so that a
+     * server that does not answer can be explained afterwards; says where, or why not.
+     */
+    public String threadDump() {
+        if (!process.isAlive()) {
+            return "no thread dump: the process has exited";
+        }
+        Path dump = log.resolveSibling("thread-dump-" + System.currentTimeMillis() + ".txt");
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "Thread.print")
+                    .redirectErrorStream(true)
+                    .redirectOutput(dump.toFile())
+                    .start();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return "thread dump timed out: " + dump;
+            }
+            return "thread dump: " + dump;
+        } catch (IOException e) {
+            return "no thread dump (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "no thread dump: interrupted";
+        }
     }
 
     public String logTail() {
