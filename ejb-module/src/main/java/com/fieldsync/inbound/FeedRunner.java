@@ -1,6 +1,7 @@
 package com.fieldsync.inbound;
 
 import com.fieldsync.config.Settings;
+import com.fieldsync.connector.Replies;
 import com.fieldsync.cursors.FeedCursor;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -177,7 +178,7 @@ public class FeedRunner {
                 h.failed(clock.millis(), e.getMessage(), false, null, pollInterval());
                 LOG.info(() -> "FieldSync: " + e.getMessage());
             } catch (RuntimeException e) {
-                String message = describe(e);
+                String message = Replies.describe(e);
                 h.failed(clock.millis(), message, false, null, pollInterval());
                 LOG.log(
                         Level.WARNING,
@@ -367,15 +368,6 @@ public class FeedRunner {
                 LOG.log(Level.FINE, "releasing the lease of " + feed.name(), ex);
             }
         }
-    }
-
-    static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
     private static String ownerName() {

@@ -182,7 +182,7 @@ public class OdysseeConnector implements Connector {
         try {
             return work.apply(clients.client(s));
         } catch (ProcessingException e) {
-            return new Outcome.Transient("Odyssee unreachable: " + OdysseeErrors.describe(e), null);
+            return new Outcome.Transient("Odyssee unreachable: " + Replies.describe(e), null);
         }
     }
 

@@ -10,7 +10,6 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
-import java.time.Duration;
 import java.util.Optional;
 
 /** Classifies Odyssee's answers: whose fault, worth retrying, and the message to show. */
@@ -35,7 +34,7 @@ final class OdysseeErrors {
         try {
             text = response.hasEntity() ? response.readEntity(String.class) : "";
         } catch (ProcessingException | IllegalStateException e) {
-            return "(unreadable body: " + describe(e) + ")";
+            return "(unreadable body: " + Replies.describe(e) + ")";
         }
         if (text == null || text.isBlank()) {
             return "(empty body)";
@@ -74,14 +73,6 @@ final class OdysseeErrors {
         } catch (JsonbException | ProcessingException | IllegalStateException e) {
             return Optional.empty();
         }
-    }
-
-    static Duration retryAfter(Response response) {
-        return Replies.retryAfter(response);
-    }
-
-    static String describe(Throwable e) {
-        return Replies.describe(e);
     }
 
     private static String bounded(String text) {

@@ -197,18 +197,16 @@ public class OdysseeReader {
             return r.readEntity(String.class);
         } catch (ProcessingException | IllegalStateException e) {
             throw new FeedException(
-                    "reading " + what + ": answer cut short (" + OdysseeErrors.describe(e) + ")", false, null);
+                    "reading " + what + ": answer cut short (" + Replies.describe(e) + ")", false, null);
         }
     }
 
     private static FeedException unreachable(ProcessingException e) {
-        return new FeedException("Odyssee unreachable: " + OdysseeErrors.describe(e), false, null);
+        return new FeedException("Odyssee unreachable: " + Replies.describe(e), false, null);
     }
 
     private static FeedException unreadable(String what, JsonbException e) {
         return new FeedException(
-                "Odyssee's answer for " + what + " is not the JSON expected: " + OdysseeErrors.describe(e),
-                false,
-                null);
+                "Odyssee's answer for " + what + " is not the JSON expected: " + Replies.describe(e), false, null);
     }
 }

@@ -12,7 +12,6 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
@@ -33,8 +32,6 @@ public class RescoCallbacks {
 
     @Inject
     Settings settings;
-
-    private final AtomicLong accepted = new AtomicLong();
 
     /** What became of a callback: the HTTP status to answer and why. */
     public record Answer(int status, String message) {}
@@ -63,12 +60,6 @@ public class RescoCallbacks {
             return new Answer(400, "the body must be {\"id\": \"<record id>\"}");
         }
         runner.nudge(RescoFeed.name(mapped.get().type()), id);
-        accepted.incrementAndGet();
         return new Answer(202, "recorded");
-    }
-
-    /** Callbacks accepted by this instance since start. */
-    public long accepted() {
-        return accepted.get();
     }
 }

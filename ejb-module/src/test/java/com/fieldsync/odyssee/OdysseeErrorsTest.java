@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fieldsync.connector.Outcome;
+import com.fieldsync.connector.Replies;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -63,10 +64,10 @@ class OdysseeErrorsTest {
     void retryAfterAsAnHttpDateOrGarbage() {
         String inTenSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(
                 ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(10));
-        Duration d = OdysseeErrors.retryAfter(response(503, null, inTenSeconds));
+        Duration d = Replies.retryAfter(response(503, null, inTenSeconds));
         assertTrue(d.toSeconds() >= 8 && d.toSeconds() <= 10, d.toString());
-        assertNull(OdysseeErrors.retryAfter(response(503, null, "soon")));
-        assertEquals(Duration.ZERO, OdysseeErrors.retryAfter(response(503, null, "-5")));
+        assertNull(Replies.retryAfter(response(503, null, "soon")));
+        assertEquals(Duration.ZERO, Replies.retryAfter(response(503, null, "-5")));
     }
 
     @Test
